@@ -1,0 +1,125 @@
+"""Pelican adapter: checks every content file, derives URLs, builds the archive.
+
+- ``article_generator_pretaxonomy``: every file under ARTICLE_PATHS is checked
+  against the contract (also the ones Pelican itself failed to read); all
+  problems are printed as ``path:line: message`` and the build stops before
+  anything is written. Valid articles get their region, typed fields and URL.
+- ``all_generators_finalized``: the plain ``Item`` records and the ``Arsip``
+  groupings are built once and put in the context for templates and plugins.
+- A generator writes the region pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, Generator
+
+from bawaslu import konten
+from bawaslu.arsip import Arsip
+from bawaslu.model import Item
+from bawaslu.wilayah import registry
+
+log = logging.getLogger(__name__)
+
+
+class KontenTidakValid(Exception):
+    """Raised once, after every problem was printed: the build must fail."""
+
+
+def shown_path(path: Path) -> str:
+    """A path as staff see it in messages: relative to where they run the build."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def check_articles(generator: ArticlesGenerator) -> None:
+    root = Path(generator.path)
+    settings = generator.settings
+    files = sorted(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
+    checked, problems = konten.check_tree(root, files, registry(), shown_path)
+
+    read = {a.relative_source_path: a for a in
+            generator.articles + generator.drafts + generator.hidden_articles}
+    for rel, (berkas, _) in checked.items():
+        if rel not in read and not berkas.problems and konten.jenis_of(rel):
+            problems.append(konten.Masalah(
+                berkas.path, 1, "Pelican tidak dapat membaca berkas ini; periksa format kepala berkas "
+                "(Kunci: nilai, lalu satu baris kosong)"))
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        raise KontenTidakValid(
+            f"{len(problems)} masalah dalam konten; situs tidak dibangun. "
+            "Perbaiki baris yang disebut di atas, lalu bangun ulang."
+        )
+
+    for article in read.values():
+        fields = checked[article.relative_source_path][1]
+        article.jenis = fields["jenis"]
+        article.wilayah = fields["wilayah"]
+        article.rekord = fields
+        article.outcome = fields.get("outcome", "")
+        article.slug = fields["slug"]
+        article.override_url = fields["url"]
+        article.override_save_as = fields["url"] + "index.html"
+        if not article.metadata.get("summary"):
+            article.metadata["summary"] = first_paragraph(article._content)
+
+
+def first_paragraph(html: str) -> str:
+    start = html.find("<p>")
+    end = html.find("</p>", start)
+    return html[start:end + 4] if start != -1 and end != -1 else ""
+
+
+def build_arsip(generators) -> None:
+    articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    items = []
+    for article in articles_generator.articles:
+        fields = dict(article.rekord)
+        fields.pop("slug", None)
+        fields["title"] = article.title
+        items.append(Item(summary=article.summary, content=article.content, **fields))
+    articles_generator.context["arsip"] = Arsip(items, registry())
+    articles_generator.context["registry"] = registry()
+
+
+class WilayahGenerator(Generator):
+    """Writes ``/wilayah/`` and a page per region with content and per province."""
+
+    def generate_output(self, writer):
+        arsip: Arsip = self.context["arsip"]
+        reg = arsip.registry
+        pages = {w.kode: w for w in arsip.regions_with_content()}
+        pages.update({w.kode: w for w in reg.provinces()})
+        pages.pop(reg.nasional.kode, None)
+        template = self.get_template("wilayah")
+        writer.write_file(
+            "wilayah/index.html", self.get_template("wilayah_index"), self.context,
+            wilayah=reg.nasional, provinsi=reg.provinces(), items=arsip.items[:10],
+            relative_urls=self.settings["RELATIVE_URLS"], url="wilayah/",
+        )
+        for kode in sorted(pages):
+            w = pages[kode]
+            writer.write_file(
+                f"{w.url}index.html", template, self.context, wilayah=w,
+                induk=reg.parent(w), anak=[c for c in reg.children(w) if c.kode in pages],
+                items=arsip.of(w)[:20], relative_urls=self.settings["RELATIVE_URLS"], url=w.url,
+            )
+
+
+def get_generators(pelican):
+    return WilayahGenerator
+
+
+def register():
+    signals.article_generator_pretaxonomy.connect(check_articles)
+    signals.all_generators_finalized.connect(build_arsip)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,95 @@
+"""Project tasks (invoke). The Makefile bootstraps .venv and calls these."""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+CONTENT = "content"
+OUTPUT = "output"
+
+
+def pelican(c, content=CONTENT, output=OUTPUT, conf="pelicanconf.py", extra=""):
+    c.run(f"{BIN}/pelican {content} -s {conf} -o {output} {extra}", pty=False)
+
+
+@task
+def build(c, content=CONTENT, output=OUTPUT):
+    """Build the site from content/ into output/ (local settings)."""
+    with c.cd(str(HERE)):
+        pelican(c, content, output, extra="--delete-output-directory")
+
+
+@task
+def serve(c, port=8000):
+    """Preview at http://127.0.0.1:PORT/ and rebuild when content or theme change."""
+    from livereload import Server
+
+    def rebuild():
+        c.run(f"{BIN}/pelican {CONTENT} -s pelicanconf.py -o {OUTPUT}", warn=True)
+
+    rebuild()
+    server = Server()
+    for pattern in (f"{CONTENT}/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+        server.watch(pattern, rebuild)
+    server.serve(root=OUTPUT, host="127.0.0.1", port=port)
+
+
+@task
+def check(c, content=CONTENT):
+    """Check all content against the contract without building (fast)."""
+    sys.path.insert(0, str(HERE / "plugins"))
+    from bawaslu import konten
+    from bawaslu.wilayah import registry
+
+    root = Path(content)
+    files = konten.article_files(root)
+    _, problems = konten.check_tree(root, files, registry())
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        sys.exit(f"{len(problems)} masalah dalam {len(files)} berkas; perbaiki lalu periksa ulang.")
+    print(f"Semua {len(files)} berkas sesuai aturan konten.")
+
+
+@task(help={"jenis": "berita atau putusan", "judul": "judul", "wilayah": "kode atau nama wilayah"})
+def new(c, jenis, judul="Judul baru", wilayah="nasional", content=CONTENT):
+    """Write a ready-to-fill file: invoke new berita|putusan --judul "..." --wilayah 13.75"""
+    sys.path.insert(0, str(HERE / "plugins"))
+    from bawaslu.templat import new_file, new_path
+    from bawaslu.wilayah import registry
+
+    if jenis not in ("berita", "putusan"):
+        sys.exit('jenis harus "berita" atau "putusan"')
+    region = registry().resolve(wilayah)
+    if region is None:
+        near = ", ".join(registry().suggest(wilayah))
+        sys.exit(f'wilayah "{wilayah}" tidak dikenal' + (f"; mungkin maksudnya {near}?" if near else ""))
+    path = Path(content) / new_path(jenis, judul, region.slug)
+    if path.exists():
+        sys.exit(f"{path} sudah ada")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new_file(jenis, judul, region.nama), encoding="utf-8")
+    print(f"Berkas baru: {path}")
+
+
+@task
+def test(c, k=""):
+    """Run the test suite."""
+    selection = f"-k '{k}'" if k else ""
+    with c.cd(str(HERE)):
+        c.run(f"{BIN}/python -m pytest {selection}", pty=False)
+
+
+@task
+def clean(c):
+    """Remove build products."""
+    for path in (OUTPUT, ".pytest_cache", ".hypothesis"):
+        shutil.rmtree(HERE / path, ignore_errors=True)
+
+
+os.environ.setdefault("PYTHONHASHSEED", "0")
