@@ -1,0 +1,36 @@
+"""Where things are published: the one place for the site's generated paths.
+
+Site-relative paths without a leading slash, as Pelican's ``url`` values are.
+Item URLs are in ``konten.item_url``; region URLs are ``Wilayah.url``.
+"""
+
+from __future__ import annotations
+
+from .wilayah import Wilayah
+
+FEEDS_PAGE = "feeds/"
+OPML = "feeds/index.opml"
+DATA = "data/"
+SEARCH_PAGE = "cari/"
+FORMATS = ("atom", "rss")
+
+
+def feed_key_wilayah(w: Wilayah) -> str:
+    """Feed key of a region: "semua" for the national level (everything)."""
+    return "semua" if w.is_nasional else f"wilayah/{w.slug}"
+
+
+def feed_key_pelanggaran(violation: str) -> str:
+    return f"pelanggaran/{violation}"
+
+
+def feed_path(key: str, fmt: str = "atom") -> str:
+    """``feeds/<key>.atom.xml`` or ``feeds/<key>.rss.xml``."""
+    return f"feeds/{key}.{fmt}.xml"
+
+
+def data_path(name: str, w: Wilayah | None = None) -> str:
+    """``data/<name>`` for the whole archive; a region's slice under its own folder."""
+    if w is None or w.is_nasional:
+        return f"{DATA}{name}"
+    return f"{DATA}wilayah/{w.slug}/{name}"
