@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bawaslu.periksa import tautan_rusak, umpan_rusak
 from conftest import run_pelican, write
 
 
@@ -86,13 +87,16 @@ def test_pages_link_each_other(built):
 
 
 def test_every_internal_link_resolves(built):
-    for page in built.rglob("*.html"):
-        for href in links(page.read_text()):
-            if href.startswith("/"):
-                target = built / href.lstrip("/").split("#")[0]
-                if href.endswith("/"):
-                    target = target / "index.html"
-                assert target.is_file(), f"{page.relative_to(built)} -> {href}"
+    assert tautan_rusak(built) == []
+    assert umpan_rusak(built) == []
+
+
+def test_link_checker_reports_a_broken_link_and_fragment(built):
+    home = built / "index.html"
+    home.write_text(home.read_text().replace("</main>", '<a href="/tidak-ada/">x</a><a href="#hilang">y</a></main>'))
+    problems = tautan_rusak(built)
+    assert any("tautan rusak /tidak-ada/" in p for p in problems)
+    assert any("penanda #hilang" in p for p in problems)
 
 
 def test_pagination_uses_directory_urls(tmp_path):
