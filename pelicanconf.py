@@ -34,6 +34,7 @@ THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["buletin_konten"]
+PLUGINS += ["buletin_umpan"]  # feeds, OPML and the /feeds/ page
 
 # URLs. Items get theirs from the buletin_konten plugin (one place: bawaslu.konten.item_url).
 PAGE_URL = "{slug}/"
@@ -99,3 +100,10 @@ MENU = [
 FOOTER_MENU = [
     ("Topik", "topik/"),
 ]
+FOOTER_MENU += [("Umpan berita", "feeds/")]
+
+# Entries per feed: readers poll feeds often, often on slow connections, so each
+# file stays small; the whole archive is in the listings and /data/ files.
+# Local builds link feeds to the preview address (bawaslu.umpan.ASAL_LOKAL)
+# unless FEED_DOMAIN is set; publishconf.py's absolute SITEURL is used as is.
+UMPAN_MAKS_ENTRI = 50
