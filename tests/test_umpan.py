@@ -7,10 +7,9 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
-from lxml import etree
-
 from bawaslu.periksa import tautan_rusak, umpan_rusak
 from conftest import CASE, NEWS, ROOT, run_pelican, write
+from lxml import etree
 
 AGAM_PIDANA = """\
 Title: Dugaan Politik Uang di Agam
@@ -285,6 +284,7 @@ def test_feeds_read_as_an_indonesian_page_in_a_browser(out):
             assert "<h1>" in page and "Ini adalah umpan berita" in page
             assert 'href="http://127.0.0.1:8000/feeds/"' in page
             assert "Dugaan Politik Uang di Agam" in page
+            assert "Terbit 1 September 2024" in page  # dates in Indonesian
 
 
 def test_maximum_entries_and_published_absolute_urls(content, tmp_path):

@@ -25,6 +25,8 @@ from html import escape
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
+from feedgen.entry import FeedEntry
+from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
@@ -271,7 +273,7 @@ def entri(item: Item, base: str, status: bool = False) -> Entri:
         konten = panel(item) + konten
     elif item.image:
         alt = quoteattr(item.image_alt)
-        konten = f'<p><img src="{absolut(base, item.image)}" alt={alt}></p>\n' + konten
+        konten = f'<p><img src="{absolut(base, item.image.lstrip("/"))}" alt={alt}></p>\n' + konten
     if status:
         judul = f"{kosakata.label(item.outcome, 'outcome')}: {item.title}"
     kategori = [{"term": item.wilayah.slug, "label": item.wilayah.nama,
@@ -301,38 +303,59 @@ def entri(item: Item, base: str, status: bool = False) -> Entri:
 # --- feedgen -----------------------------------------------------------------
 
 
-def _feed(umpan: Umpan, fmt: str, base: str, sitename: str, terbaru: datetime) -> FeedGenerator:
-    entries = [entri(i, base, umpan.status) for i in umpan.items]
-    fg = FeedGenerator()
-    if fmt == "rss":
-        fg.load_extension("dc", atom=False, rss=True)  # dc:creator: RSS authors need no e-mail
-    self_url = absolut(base, jalur.feed_path(umpan.key, fmt))
-    fg.id(absolut(base, umpan.atom_path))
-    fg.title(umpan.judul(sitename))
-    fg.subtitle(umpan.keterangan)
-    fg.language("id")
-    fg.author({"name": umpan.penulis})
-    # RSS's channel <link> is the last link given: "self" first, the HTML page last.
-    fg.link(href=self_url, rel="self",
-            type="application/atom+xml" if fmt == "atom" else "application/rss+xml")
-    fg.link(href=absolut(base, umpan.halaman), rel="alternate", type="text/html")
-    # Never the clock: the newest entry's date (the archive's for an empty feed).
-    fg.updated(max((e.diperbarui for e in entries), default=terbaru))
-    for e in entries:
-        fe = fg.add_entry(order="append")  # the default prepends (reverses the order)
-        fe.id(e.id)
-        fe.title(e.judul)
-        fe.link(href=e.url, rel="alternate", type="text/html")
-        fe.published(e.terbit)
-        fe.updated(e.diperbarui)
-        fe.summary(e.ringkasan)
-        fe.content(e.konten, type="html")
-        fe.category(list(e.kategori))
-        fe.author([{"name": n} for n in e.penulis])
-        if fmt == "rss":
-            fe.guid(e.id, permalink=not umpan.status)
+class Penyusun:
+    """Builds feed files; each entry is built once and shared by every feed holding it."""
+
+    def __init__(self, base: str, sitename: str, terbaru: datetime):
+        self.base, self.sitename, self.terbaru = base, sitename, terbaru
+        self._entries: dict[tuple[str, bool], tuple[Entri, FeedEntry]] = {}
+
+    def entry(self, item: Item, status: bool) -> tuple[Entri, FeedEntry]:
+        key = (item.url, status)
+        if key not in self._entries:
+            e = entri(item, self.base, status)
+            fe = FeedEntry()
+            # dc:creator: RSS authors need no e-mail (registered directly: load_extension
+            # searches for a module on every call)
+            fe.register_extension("dc", DcEntryExtension, atom=False, rss=True)
+            fe.guid(e.id, permalink=not status)  # also the Atom id
+            fe.title(e.judul)
+            fe.link(href=e.url, rel="alternate", type="text/html")
+            fe.published(e.terbit)
+            fe.updated(e.diperbarui)
+            fe.summary(e.ringkasan)
+            fe.content(e.konten, type="html")
+            fe.category(list(e.kategori))
+            fe.author([{"name": n} for n in e.penulis])
             fe.dc.dc_creator(list(e.penulis))
-    return fg
+            self._entries[key] = (e, fe)
+        return self._entries[key]
+
+    def feed(self, umpan: Umpan, fmt: str) -> FeedGenerator:
+        entries = [self.entry(i, umpan.status) for i in umpan.items]
+        fg = FeedGenerator()
+        if fmt == "rss":
+            fg.load_extension("dc", atom=False, rss=True)
+        fg.id(absolut(self.base, umpan.atom_path))
+        fg.title(umpan.judul(self.sitename))
+        fg.subtitle(umpan.keterangan)
+        fg.language("id")
+        fg.author({"name": umpan.penulis})
+        # RSS's channel <link> is the last link given: "self" first, the HTML page last.
+        fg.link(href=absolut(self.base, jalur.feed_path(umpan.key, fmt)), rel="self",
+                type="application/atom+xml" if fmt == "atom" else "application/rss+xml")
+        fg.link(href=absolut(self.base, umpan.halaman), rel="alternate", type="text/html")
+        # Never the clock: the newest entry's date (the archive's for an empty feed).
+        fg.updated(max((e.diperbarui for e, _ in entries), default=self.terbaru))
+        for _, fe in entries:
+            fg.add_entry(fe, order="append")  # the default prepends (reverses the order)
+        return fg
+
+    def atom(self, umpan: Umpan) -> bytes:
+        return _stylesheet(self.feed(umpan, "atom").atom_str(pretty=True), self.base, b"<feed")
+
+    def rss(self, umpan: Umpan) -> bytes:
+        return _stylesheet(self.feed(umpan, "rss").rss_str(pretty=True), self.base, b"<rss")
 
 
 def _stylesheet(data: bytes, base: str, root: bytes) -> bytes:
@@ -349,22 +372,13 @@ def _stylesheet(data: bytes, base: str, root: bytes) -> bytes:
     return declaration + b"\n" + pi + b"\n" + rest
 
 
-def atom(umpan: Umpan, base: str, sitename: str, terbaru: datetime) -> bytes:
-    data = _feed(umpan, "atom", base, sitename, terbaru).atom_str(pretty=True)
-    return _stylesheet(data, base, b"<feed")
-
-
-def rss(umpan: Umpan, base: str, sitename: str, terbaru: datetime) -> bytes:
-    data = _feed(umpan, "rss", base, sitename, terbaru).rss_str(pretty=True)
-    return _stylesheet(data, base, b"<rss")
-
-
 def files(kat: Katalog, base: str, sitename: str) -> dict[str, bytes]:
     """Every feed file: site-relative path -> bytes."""
+    penyusun = Penyusun(base, sitename, kat.terbaru)
     out = {}
     for u in kat.semua:
-        out[u.atom_path] = atom(u, base, sitename, kat.terbaru)
-        out[u.rss_path] = rss(u, base, sitename, kat.terbaru)
+        out[u.atom_path] = penyusun.atom(u)
+        out[u.rss_path] = penyusun.rss(u)
     return out
 
 

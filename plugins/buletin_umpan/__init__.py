@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bawaslu import jalur, umpan
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
-
-from bawaslu import jalur, umpan
 
 _cache: dict = {}
 

@@ -30,7 +30,8 @@
           .catatan{background:#f2f5f9;border-left:4px solid #7a1d1d;padding:.5rem 1rem;margin:1rem 0}
           code{word-break:break-all;background:#fff;padding:0 .2rem}
           h1{font-size:1.6rem;line-height:1.25}
-          h2{font-size:1.15rem;line-height:1.35;margin:0}
+          h2{font-size:1.15rem;line-height:1.35;margin:1.5rem 0 .5rem}
+          h3{font-size:1.05rem;line-height:1.35;margin:0}
           ol{list-style:none;padding:0}
           li{border-top:1px solid #d0d7de;padding:.75rem 0}
           .meta{color:#4a4a4a;font-size:.95rem;margin:.2rem 0}
@@ -57,13 +58,13 @@
     <p><xsl:value-of select="atom:subtitle"/></p>
     <xsl:call-template name="catatan"/>
     <p><a href="{atom:link[@rel='alternate']/@href}">Buka halaman ini di situs</a></p>
-    <h2 id="entri" style="margin-bottom:.5rem">Entri terbaru</h2>
+    <h2 id="entri">Entri terbaru</h2>
     <ol aria-labelledby="entri">
       <xsl:for-each select="atom:entry">
         <li>
-          <h3 style="font-size:1.05rem;margin:0"><a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a></h3>
-          <p class="meta">Terbit <xsl:value-of select="substring(atom:published, 1, 10)"/>
-            <xsl:if test="substring(atom:updated, 1, 10) != substring(atom:published, 1, 10)"> · diperbarui <xsl:value-of select="substring(atom:updated, 1, 10)"/></xsl:if>
+          <h3><a href="{atom:link[@rel='alternate']/@href}"><xsl:value-of select="atom:title"/></a></h3>
+          <p class="meta">Terbit <xsl:call-template name="tanggal-iso"><xsl:with-param name="d" select="atom:published"/></xsl:call-template>
+            <xsl:if test="substring(atom:updated, 1, 10) != substring(atom:published, 1, 10)"> · diperbarui <xsl:call-template name="tanggal-iso"><xsl:with-param name="d" select="atom:updated"/></xsl:call-template></xsl:if>
             · <xsl:value-of select="atom:category[contains(@scheme, '/wilayah/')]/@label"/>
           </p>
           <p><xsl:value-of select="atom:summary"/></p>
@@ -78,12 +79,12 @@
     <p><xsl:value-of select="description"/></p>
     <xsl:call-template name="catatan"/>
     <p><a href="{link}">Buka halaman ini di situs</a></p>
-    <h2 id="entri" style="margin-bottom:.5rem">Entri terbaru</h2>
+    <h2 id="entri">Entri terbaru</h2>
     <ol aria-labelledby="entri">
       <xsl:for-each select="item">
         <li>
-          <h3 style="font-size:1.05rem;margin:0"><a href="{link}"><xsl:value-of select="title"/></a></h3>
-          <p class="meta">Terbit <xsl:value-of select="substring(pubDate, 6, 11)"/>
+          <h3><a href="{link}"><xsl:value-of select="title"/></a></h3>
+          <p class="meta">Terbit <xsl:call-template name="tanggal-rfc822"><xsl:with-param name="d" select="pubDate"/></xsl:call-template>
             · <xsl:value-of select="category[contains(@domain, '/wilayah/')]"/>
           </p>
           <p><xsl:value-of select="description"/></p>
@@ -91,5 +92,45 @@
       </xsl:for-each>
     </ol>
     <xsl:if test="not(item)"><p>Belum ada entri.</p></xsl:if>
+  </xsl:template>
+
+  <!-- Indonesian dates: "2024-10-20T00:00:00+07:00" and "Sun, 20 Oct 2024 …" -> "20 Oktober 2024" -->
+  <xsl:template name="tanggal-iso">
+    <xsl:param name="d"/>
+    <xsl:value-of select="number(substring($d, 9, 2))"/>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="bulan"><xsl:with-param name="m" select="number(substring($d, 6, 2))"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="substring($d, 1, 4)"/>
+  </xsl:template>
+
+  <xsl:template name="tanggal-rfc822">
+    <xsl:param name="d"/>
+    <xsl:variable name="mon" select="substring($d, 9, 3)"/>
+    <xsl:value-of select="number(substring($d, 6, 2))"/>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="bulan">
+      <xsl:with-param name="m" select="string-length(substring-before('JanFebMarAprMayJunJulAugSepOctNovDec', $mon)) div 3 + 1"/>
+    </xsl:call-template>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="substring($d, 13, 4)"/>
+  </xsl:template>
+
+  <xsl:template name="bulan">
+    <xsl:param name="m"/>
+    <xsl:choose>
+      <xsl:when test="$m = 1">Januari</xsl:when>
+      <xsl:when test="$m = 2">Februari</xsl:when>
+      <xsl:when test="$m = 3">Maret</xsl:when>
+      <xsl:when test="$m = 4">April</xsl:when>
+      <xsl:when test="$m = 5">Mei</xsl:when>
+      <xsl:when test="$m = 6">Juni</xsl:when>
+      <xsl:when test="$m = 7">Juli</xsl:when>
+      <xsl:when test="$m = 8">Agustus</xsl:when>
+      <xsl:when test="$m = 9">September</xsl:when>
+      <xsl:when test="$m = 10">Oktober</xsl:when>
+      <xsl:when test="$m = 11">November</xsl:when>
+      <xsl:when test="$m = 12">Desember</xsl:when>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>
