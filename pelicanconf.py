@@ -99,3 +99,14 @@ MENU = [
 FOOTER_MENU = [
     ("Topik", "topik/"),
 ]
+
+# Site search (Pagefind, Indonesian): every build is indexed into pagefind/;
+# the search page lives at /cari/ (see plugins/buletin_cari, bawaslu/cari.py).
+from bawaslu import cari, jalur  # noqa: E402
+
+PLUGINS += ["buletin_cari"]  # noqa: F405
+DIRECT_TEMPLATES += ["cari"]
+CARI_URL = jalur.SEARCH_PAGE
+CARI_SAVE_AS = jalur.SEARCH_PAGE + "index.html"
+CARI_SARINGAN = list(cari.PARAMS.items())  # (filter name, query parameter)
+MENU += [("Cari", jalur.SEARCH_PAGE)]
