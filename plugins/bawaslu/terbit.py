@@ -52,7 +52,7 @@ def environment(siteurl: str = "", domain: str = "") -> dict[str, str]:
 
 def published_siteurl(env: dict[str, str]) -> str:
     """SITEURL as publishconf.py computes it for this environment."""
-    code = "from pelican.settings import read_settings; print(read_settings(%r)['SITEURL'])" % CONF
+    code = "from pelican.settings import get_settings_from_file as g; print(g(%r)['SITEURL'])" % CONF
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
     return result.stdout.strip().splitlines()[-1]
