@@ -102,9 +102,9 @@ FOOTER_MENU = [
 
 # Site search (Pagefind, Indonesian): every build is indexed into pagefind/;
 # the search page lives at /cari/ (see plugins/buletin_cari, bawaslu/cari.py).
-from bawaslu import cari, jalur  # noqa: E402
+from bawaslu import cari, jalur
 
-PLUGINS += ["buletin_cari"]  # noqa: F405
+PLUGINS += ["buletin_cari"]
 DIRECT_TEMPLATES += ["cari"]
 CARI_URL = jalur.SEARCH_PAGE
 CARI_SAVE_AS = jalur.SEARCH_PAGE + "index.html"

@@ -25,10 +25,10 @@ RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 
 # sitemap.xml (pelican-sitemap) and robots.txt pointing to it.
-PLUGINS = PLUGINS + ["pelican.plugins.sitemap", "buletin_terbit"]  # noqa: F405
+PLUGINS = PLUGINS + ["pelican.plugins.sitemap", "buletin_terbit"]
 SITEMAP = {
     "format": "xml",
     "exclude": [r"^404\.html$", r"^robots\.txt$"],
 }
-DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["robots"]  # noqa: F405
+DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["robots"]
 ROBOTS_SAVE_AS = "robots.txt"

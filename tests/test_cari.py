@@ -14,7 +14,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from bawaslu import cari
 from bawaslu.wilayah import registry
 from conftest import CASE, NEWS, run_pelican, write

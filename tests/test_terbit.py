@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from bawaslu.terbit import cname
 from conftest import CASE, NEWS, ROOT, write
 
@@ -35,7 +34,7 @@ def env_for_git():
 
 def publish(*args):
     return subprocess.run([INVOKE, "-r", str(ROOT), "publish", *args], cwd=ROOT,
-                          capture_output=True, text=True, env=env_for_git())
+                          capture_output=True, text=True, env=env_for_git(), check=False)
 
 
 @pytest.fixture
@@ -167,7 +166,7 @@ def test_workflow_tests_every_change_and_deploys_main_only():
     configure = steps_using(build, "actions/configure-pages")[0]
     publish_step = next(s for s in build["steps"] if "invoke publish" in s.get("run", ""))
     assert "--output _site" in publish_step["run"]
-    assert publish_step["env"]["SITEURL"] == "${{ steps.%s.outputs.base_url }}" % configure["id"]
+    assert publish_step["env"]["SITEURL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}"
     upload = steps_using(build, "actions/upload-pages-artifact")[0]
     assert upload["with"]["path"] == "_site" and upload["with"]["include-hidden-files"] is True
     main_only = "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"

@@ -52,7 +52,7 @@ def environment(siteurl: str = "", domain: str = "") -> dict[str, str]:
 
 def published_siteurl(env: dict[str, str]) -> str:
     """SITEURL as publishconf.py computes it for this environment."""
-    code = "from pelican.settings import get_settings_from_file as g; print(g(%r)['SITEURL'])" % CONF
+    code = f"from pelican.settings import get_settings_from_file as g; print(g({CONF!r})['SITEURL'])"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                             capture_output=True, text=True, check=True)
     return result.stdout.strip().splitlines()[-1]
@@ -72,7 +72,7 @@ def build(content: Path, out: Path, env: dict[str, str]) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(Path(content).resolve()), "-s", CONF,
          "-o", str(out), "--ignore-cache"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
         tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-30:])
@@ -102,7 +102,8 @@ def ghp_import(out: Path, repo: Path, branch: str, message: str, push: bool, rem
     command = [str(Path(sys.executable).parent / "ghp-import"), "-m", message, "-b", branch]
     if push:
         command += ["-p", "-r", remote]
-    result = subprocess.run(command + [str(out)], cwd=repo, capture_output=True, text=True)
+    result = subprocess.run(command + [str(out)], cwd=repo, capture_output=True, text=True,
+                            check=False)
     if result.returncode != 0:
         raise GagalTerbit(f"{result.stderr.strip()}\nghp-import gagal menulis cabang {branch}.")
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import logging
 
-from pelican import signals
-
 from bawaslu import cari
 from bawaslu.wilayah import registry
+from pelican import signals
 
 log = logging.getLogger(__name__)
 
