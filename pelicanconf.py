@@ -107,3 +107,14 @@ FOOTER_MENU += [("Umpan berita", "feeds/")]
 # Local builds link feeds to the preview address (bawaslu.umpan.ASAL_LOKAL)
 # unless FEED_DOMAIN is set; publishconf.py's absolute SITEURL is used as is.
 UMPAN_MAKS_ENTRI = 50
+
+# Site search (Pagefind, Indonesian): every build is indexed into pagefind/;
+# the search page lives at /cari/ (see plugins/buletin_cari, bawaslu/cari.py).
+from bawaslu import cari, jalur
+
+PLUGINS += ["buletin_cari"]
+DIRECT_TEMPLATES += ["cari"]
+CARI_URL = jalur.SEARCH_PAGE
+CARI_SAVE_AS = jalur.SEARCH_PAGE + "index.html"
+CARI_SARINGAN = list(cari.PARAMS.items())  # (filter name, query parameter)
+MENU += [("Cari", jalur.SEARCH_PAGE)]
