@@ -43,7 +43,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync",
-                  "--disable-dev-shm-usage", "--window-size=1280,900"]
+                  "--disable-dev-shm-usage", "--window-size=1280,900",
+                  # Nothing leaves the machine, even from a page that asks for another host:
+                  # every name but the local server's resolves to "not found", without DNS.
+                  "--no-proxy-server", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 
 
 # --- tools ------------------------------------------------------------------
@@ -494,9 +497,10 @@ if (document.documentElement.scrollWidth <= width) return [];
 const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) {
   const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }
   return false; };
-const wide = Array.from(document.querySelectorAll('body *'))
-  .filter(e => e.getBoundingClientRect().right > width + 1 && !clipped(e))
-  .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > width + 1));
+const sticksOut = e => !clipped(e) && (e.getBoundingClientRect().right > width + 1
+  || (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'));
+const all = Array.from(document.querySelectorAll('body *')).filter(sticksOut);
+const wide = all.filter(e => !all.some(o => o !== e && e.contains(o)));
 return wide.length
   ? wide.map(e => '<' + e.tagName.toLowerCase() + (e.className ? ' class=' + e.className : '') + '> '
       + (e.innerText || '').trim().slice(0, 30)).slice(0, 10)
