@@ -34,7 +34,8 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-INSTALL = "jalankan: sudo ci/install-test-tools.sh (Debian chromium, chromium-driver, Java; npm ci)"
+INSTALL = ("jalankan: ci/install-test-tools.sh (memasang chromium, chromium-driver, Java lewat "
+           "apt-get, memakai sudo bila bukan root; lalu npm ci)")
 
 # The weight budget: what fits in the first round trips of a slow connection.
 BATAS_BERAT = 14 * 1024
