@@ -385,22 +385,28 @@ class Browser:
         count = self.driver.execute_script(_FOCUSABLE_JS)
         problems = []
         reached: list[int] = []
+        first = None
         actions = ActionChains(self.driver)
-        for _ in range(count + 3):
+        for _ in range(2 * count + 10):
             actions.send_keys(Keys.TAB).perform()
             state = self.driver.execute_script(_FOCUS_STATE_JS)
-            if state["index"] < 0 and state["body"]:
-                break  # past the last stop, back in the browser's own UI
-            if state["index"] in reached:
-                break
-            reached.append(state["index"])
+            if state["body"] or state["seen"]:
+                break  # past the last stop (back in the browser's own UI), or round again
+            if first is None:
+                first = state
+            if state["index"] >= 0:
+                reached.append(state["index"])
             if not state["visible"]:
                 problems.append(f"{page}: fokus tidak terlihat pada {state['label']}")
         labels = self.driver.execute_script("return window.__gerbang.map(e => window.__label(e));")
         for index in sorted(set(range(count)) - set(reached)):
             problems.append(f"{page}: tidak tercapai dengan Tab: {labels[index]}")
-        first = reached[0] if reached else -1
-        skip = self.driver.execute_script(_SKIP_JS, first)
+        if first is None:
+            skip = "tidak ada tautan atau kontrol yang bisa difokus"
+        elif first["index"] < 0:
+            skip = f"tautan pertama bukan tautan lewati ke isi utama: {first['label']}"
+        else:
+            skip = self.driver.execute_script(_SKIP_JS, first["index"])
         if skip:
             problems.append(f"{page}: {skip}")
         return problems
@@ -464,13 +470,15 @@ _FOCUS_STATE_JS = """
 const e = document.activeElement;
 if (!e || e === document.body || e === document.documentElement)
   return {index: -1, body: true, visible: false, label: 'body'};
+const seen = e.__gerbangSeen === true;
+e.__gerbangSeen = true;
 const s = getComputedStyle(e);
 const r = e.getBoundingClientRect();
 const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
   && r.left < innerWidth && r.top < innerHeight;
 const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
   || (s.boxShadow && s.boxShadow !== 'none');
-return {index: window.__gerbang.indexOf(e), body: false, visible: onScreen && ring,
+return {index: window.__gerbang.indexOf(e), body: false, seen: seen, visible: onScreen && ring,
         label: window.__label(e)};
 """
 

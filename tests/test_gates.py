@@ -157,6 +157,10 @@ def broken_site(tmp_path_factory):
                            head='<script src="/isi.js" defer></script>'),
         "luar.html": page('<img src="https://cdn.example.org/logo.png" alt="Logo">'),
         "lebar.html": page('<pre style="white-space:pre">' + "x" * 200 + "</pre>"),
+        # A wide table that scrolls inside its own box is fine on a phone.
+        "tabel.html": page('<div style="overflow-x:auto"><table><caption>Angka</caption><tr>'
+                           + "".join(f"<th>Kolom{i}panjang</th>" for i in range(30))
+                           + '</tr></table></div><p><a href="/">Beranda</a></p>'),
     })
 
 
@@ -210,6 +214,11 @@ def test_request_to_another_host_is_seen_in_the_browser(browser):
 def test_page_wider_than_a_phone_is_reported(browser):
     problems = browser.sideways("lebar.html")
     assert len(problems) == 1 and "<pre>" in problems[0], problems
+
+
+def test_wide_table_scrolling_in_its_box_is_fine_on_a_phone(browser):
+    assert browser.sideways("tabel.html") == []
+    assert browser.keyboard("tabel.html") == []
 
 
 def test_screenshot_has_the_asked_width(browser, tmp_path):
