@@ -9,9 +9,8 @@ import hashlib
 import textwrap
 from pathlib import Path
 
-import pytest
-
 import gates
+import pytest
 from bawaslu.periksa import tautan_rusak
 
 CSS = "body{font-family:sans-serif;color:#1b1b1b;background:#fff}a{color:#0b4f9c}"

@@ -9,9 +9,8 @@ and desktop widths, are written to tests/screenshots/ for a person to look at.
 import os
 from pathlib import Path
 
-import pytest
-
 import gates
+import pytest
 from bawaslu.periksa import tautan_rusak, umpan_rusak
 from conftest import ROOT, run_pelican
 
