@@ -9,8 +9,9 @@ import hashlib
 import textwrap
 from pathlib import Path
 
-import gates
 import pytest
+
+import gates
 from bawaslu.periksa import tautan_rusak
 
 CSS = "body{font-family:sans-serif;color:#1b1b1b;background:#fff}a{color:#0b4f9c}"

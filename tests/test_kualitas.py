@@ -9,8 +9,9 @@ and desktop widths, are written to tests/screenshots/ for a person to look at.
 import os
 from pathlib import Path
 
-import gates
 import pytest
+
+import gates
 from bawaslu.periksa import tautan_rusak, umpan_rusak
 from conftest import ROOT, run_pelican
 
