@@ -24,7 +24,7 @@ if ((${#missing[@]})); then
     $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
     $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}"
 else
-    echo "install-test-tools: chromium, chromedriver, java sudah terpasang"
+    echo "install-test-tools: chromium, chromedriver, java, npm sudah terpasang"
 fi
 
 # npm ci wipes node_modules/ and reinstalls: do it only when the lock file changed.

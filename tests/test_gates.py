@@ -227,3 +227,13 @@ def test_screenshot_has_the_asked_width(browser, tmp_path):
         data = shot.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         assert int.from_bytes(data[16:20], "big") == width
+
+
+def test_missing_tool_fails_in_ci_and_skips_elsewhere(monkeypatch, tmp_path):
+    monkeypatch.setattr(gates, "AXE_JS", tmp_path / "tidak-ada" / "axe.min.js")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="install-test-tools.sh"):
+        gates.require("axe")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="install-test-tools.sh"):
+        gates.require("axe")

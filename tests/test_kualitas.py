@@ -55,6 +55,19 @@ def region_pages(out: Path) -> list[Path]:
     return sorted(p for p in out.glob("wilayah/*/index.html") if p.parent.name != "page")
 
 
+# Top-level folders that are sections of the site; any other one is a standing page.
+SECTIONS = {"berita", "putusan", "wilayah", "topik", "feeds", "cari", "data", "pagefind",
+            "theme", "gambar"}
+
+
+def standing_pages(out: Path) -> list[Path]:
+    return sorted(p for p in out.glob("*/index.html") if p.parent.name not in SECTIONS)
+
+
+def topic_pages(out: Path) -> list[Path]:
+    return sorted(p for p in out.glob("topik/*/index.html") if p.parent.name != "page")
+
+
 def largest(pages: list[Path]) -> Path | None:
     """The fullest page of a kind (the worst case for weight and accessibility)."""
     return max(pages, key=lambda p: (p.stat().st_size, str(p)), default=None)
@@ -69,6 +82,8 @@ PAGE_TYPES = {
     "putusan": lambda out: largest(case_pages(out)),
     "indeks-wilayah": lambda out: out / "wilayah" / "index.html",
     "wilayah": lambda out: largest(region_pages(out)),
+    "topik": lambda out: largest(topic_pages(out)),
+    "halaman": lambda out: largest(standing_pages(out)),
     "umpan": lambda out: out / "feeds" / "index.html",
     "cari": lambda out: out / "cari" / "index.html",
     "404": lambda out: out / "404.html",
