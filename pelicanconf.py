@@ -34,6 +34,7 @@ THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["buletin_konten"]
+PLUGINS += ["buletin_statistik"]
 
 # URLs. Items get theirs from the buletin_konten plugin (one place: bawaslu.konten.item_url).
 PAGE_URL = "{slug}/"
@@ -99,3 +100,17 @@ MENU = [
 FOOTER_MENU = [
     ("Topik", "topik/"),
 ]
+
+# Handling-time limit per election kind, in CALENDAR days (weekends and holidays
+# count): a decided case record is over the limit when Decided - Received is
+# greater than the limit of its kind, the kind being the prefix of Election
+# ("pilkada-2024" -> "pilkada"). Shown on the region pages and explained on /metodologi/.
+BATAS_HARI_PENANGANAN = {"pilkada": 5, "pemilu": 14}
+
+# Pelican only logs "Cannot load plugin" and goes on when a plugin fails to
+# import: importing it here makes a broken or missing plugin fail the build.
+import buletin_statistik  # noqa: E402,F401
+
+from bawaslu.statistik import angka  # noqa: E402
+
+JINJA_FILTERS["angka"] = angka  # figures as Indonesians write them: 10.000, 5,5
