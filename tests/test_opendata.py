@@ -327,7 +327,7 @@ def test_charts_are_accessible_svg_next_to_their_table(built):
     assert len(svgs) == 6  # source, violation, subject, status, forwarded, per month
     for svg in svgs:
         assert 'role="img"' in svg
-        ids = re.search(r'aria-labelledby="(\S+) (\S+)"', svg).groups()
+        ids = re.search(r'aria-labelledby="(\S+)" aria-describedby="(\S+)"', svg).groups()
         assert f'<title id="{ids[0]}">' in svg and f'<desc id="{ids[1]}">' in svg
         title = re.search(r"<title[^>]*>(.*?)</title>", svg).group(1)
         assert f"<caption>{title}</caption>" in html.split(svg, 1)[1][:400]

@@ -301,6 +301,8 @@ def datapackage(siteurl: str = "", sitename: str = "") -> str:
             "wilayah dengan kolom yang sama ada di data/wilayah/<nama-wilayah>/. Cara menghitung "
             "setiap angka dijelaskan di halaman /metodologi/."
         ),
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Atribusi 4.0 Internasional",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "homepage": f"{siteurl.rstrip('/')}/metodologi/" if siteurl else "/metodologi/",
         "resources": [
             *_resources(PUTUSAN, "Catatan penanganan pelanggaran",
