@@ -143,6 +143,10 @@ def test_median_as_python_statistics_median():
     assert median([1, 4]) == 2.5
     assert median([2, 4]) == 3 and isinstance(median([2, 4]), int)  # "3", not "3.0"
     assert angka(4.5) == "4,5" and angka(12000) == "12.000" and angka(None) == "–"
+    from babel.numbers import format_decimal
+
+    for value in (0, 7, 1234, 1234567, 0.5, 12345.5):  # as Indonesian readers write them
+        assert angka(value) == format_decimal(value, locale="id")
 
 
 def test_statistics_rows_have_exactly_the_contract_columns(rekap):

@@ -21,12 +21,11 @@ Definitions (the methodology page explains them to readers):
 
 from __future__ import annotations
 
+import functools
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-
-from babel.numbers import format_decimal
 
 from . import kosakata
 from .model import Item
@@ -132,9 +131,15 @@ def angka(value: int | float | None) -> str:
     Also the Jinja filter ``angka``."""
     if value is None:
         return "–"
-    return format_decimal(value, locale="id")
+    # Python's "," grouping and "." decimal point, swapped (as babel's "id" locale
+    # does, without its cost: this runs for every figure of every page).
+    return f"{value:,}".translate(_ID_SEPARATORS)
 
 
+_ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+@functools.cache
 def _label_bulan(y: int, m: int) -> str:
     return bulan(date(y, m, 1))
 
