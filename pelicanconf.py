@@ -107,10 +107,10 @@ FOOTER_MENU = [
 # ("pilkada-2024" -> "pilkada"). Shown on the region pages and explained on /metodologi/.
 BATAS_HARI_PENANGANAN = {"pilkada": 5, "pemilu": 14}
 
-# Pelican only logs "Cannot load plugin" and goes on when a plugin fails to
-# import: importing it here makes a broken or missing plugin fail the build.
-import buletin_statistik  # noqa: E402,F401
-
-from bawaslu.statistik import angka  # noqa: E402
+from bawaslu.statistik import angka
 
 JINJA_FILTERS["angka"] = angka  # figures as Indonesians write them: 10.000, 5,5
+
+# Pelican only logs "Cannot load plugin" and goes on when a plugin fails to
+# import: importing it here makes a broken or missing plugin fail the build.
+import buletin_statistik  # noqa: F401

@@ -126,7 +126,7 @@ class Statistik:
         return [(row[0], row[col]) for row in self.bulan()]
 
 
-def angka(value: int | float | None) -> str:
+def angka(value: float | None) -> str:
     """A figure as Indonesian readers write it: ``10.000``, ``5,5``; "–" for none.
     Also the Jinja filter ``angka``."""
     if value is None:

@@ -14,13 +14,12 @@ from __future__ import annotations
 from itertools import islice
 from pathlib import Path
 
-from pelican import signals
-from pelican.generators import Generator, PagesGenerator
-
 from bawaslu import jalur, opendata
 from bawaslu.arsip import Arsip
 from bawaslu.statistik import Rekap, hitung
 from bawaslu.wilayah import Wilayah
+from pelican import signals
+from pelican.generators import Generator, PagesGenerator
 
 TERBARU = 5  # latest news and latest case records shown on a region page
 
