@@ -130,6 +130,14 @@ from bawaslu.statistik import angka
 
 JINJA_FILTERS["angka"] = angka  # figures as Indonesians write them: 10.000, 5,5
 
-# Pelican only logs "Cannot load plugin" and goes on when a plugin fails to
-# import: importing it here makes a broken or missing plugin fail the build.
-import buletin_statistik  # noqa: F401
+
+def load_plugins(names):
+    """Import every plugin now: Pelican itself only logs "Cannot load plugin" and
+    builds on without it, so a broken or missing plugin must fail here."""
+    import importlib
+
+    for name in names:
+        importlib.import_module(name)
+
+
+load_plugins(PLUGINS)

@@ -26,6 +26,7 @@ DELETE_OUTPUT_DIRECTORY = True
 
 # sitemap.xml (pelican-sitemap) and robots.txt pointing to it.
 PLUGINS = PLUGINS + ["pelican.plugins.sitemap", "buletin_terbit"]
+load_plugins(PLUGINS)  # noqa: F405 (a missing plugin fails the build)
 SITEMAP = {
     "format": "xml",
     "exclude": [r"^404\.html$", r"^robots\.txt$"],

@@ -338,16 +338,18 @@ def test_home_page_shows_national_headline_figures(built):
     assert 'href="/wilayah/"' in section and 'href="/metodologi/"' in section
 
 
-def test_a_broken_statistics_plugin_fails_the_build(site, tmp_path):
+@pytest.mark.parametrize("plugin", ["buletin_konten", "buletin_statistik", "buletin_umpan", "buletin_cari"])
+def test_a_broken_plugin_fails_the_build(site, tmp_path, plugin):
     conf = tmp_path / "conf.py"
     conf.write_text(
         "import sys\n"
-        "sys.modules['buletin_statistik'] = None  # as if it failed to import\n"
+        f"sys.modules[{plugin!r}] = None  # as if it failed to import\n"
         f"__file__ = {str(ROOT / 'pelicanconf.py')!r}\n"
         f"exec(open(__file__).read())\n", encoding="utf-8")
     result = run_pelican(site, tmp_path / "out", conf=str(conf))
     assert result.returncode != 0
-    assert "buletin_statistik" in result.stdout + result.stderr
+    assert plugin in result.stdout + result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
 
 
 def test_feed_links_only_for_regions_with_content(site, tmp_path):
