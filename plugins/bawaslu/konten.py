@@ -7,6 +7,7 @@ all files are collected so that staff see them in one run.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,7 +26,7 @@ SHARED_KEYS = [
     "Title", "Date", "Modified", "Region", "Tags", "Summary", "Authors",
     "Photographer", "Editor", "Image", "Image-Alt", "Status",
 ]
-NEWS_KEYS = SHARED_KEYS + ["Activity", "Location", "Election", "Slug"]
+NEWS_KEYS = SHARED_KEYS + ["Activity", "Location", "Election", "Slug", "Not-Personal-Data"]
 CASE_KEYS = SHARED_KEYS + [
     "Register", "Election", "Source", "Violation", "Subject", "Received",
     "Registered", "Decided", "Outcome", "Forwarded-To", "Legal-Basis",
@@ -57,6 +58,7 @@ class Berkas:
     body: str
     body_line: int  # line number of the body's first line
     problems: list[Masalah] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)  # lower-case key -> value's column
 
     def value(self, key: str) -> str:
         return self.meta.get(key.lower(), ("", 0))[0]
@@ -65,8 +67,21 @@ class Berkas:
         return self.meta.get(key.lower(), ("", 1))[1] or 1
 
 
-_KEY_LINE = re.compile(r"^ {0,3}([A-Za-z0-9_-]+)\s*:\s*(.*?)\s*$")
+# The metadata header exactly as Python-Markdown's ``meta`` extension reads it
+# (Pelican uses that extension): "Key: value", no space before the colon.
+_KEY_LINE = re.compile(r"^( {0,3})([A-Za-z0-9_-]+):(\s*)(.*?)\s*$")
 _CONTINUATION = re.compile(r"^ {4,}(.*?)\s*$")
+_HEADER_END = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
+# A line that was meant as a known key but that Markdown does not read as one
+# ("Legal Basis: ...", "Title : ...", "Forwarded To:").
+_BROKEN_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_ -]{0,30}?)\s*:")
+
+
+def _squash(key: str) -> str:
+    return re.sub(r"[\s_-]", "", key).lower()
+
+
+_ALL_KEYS = {_squash(k) for k in set(NEWS_KEYS + CASE_KEYS)}
 
 
 def parse(path: str, text: str) -> Berkas:
@@ -74,35 +89,48 @@ def parse(path: str, text: str) -> Berkas:
     lines = text.splitlines()
     meta: dict[str, tuple[str, int]] = {}
     written: dict[str, str] = {}
+    columns: dict[str, int] = {}
+    problems: list[Masalah] = []
     i = 0
-    if lines and lines[0].strip() == "---":
+    if lines and re.match(r"^-{3}(\s.*)?$", lines[0]):
         i = 1
     last = None
     while i < len(lines):
         line = lines[i]
-        if line.strip() in ("", "---", "..."):
+        if not line.strip() or _HEADER_END.match(line):
             if line.strip():
                 i += 1
             break
         m = _KEY_LINE.match(line)
         c = _CONTINUATION.match(line)
         if m:
-            last = m.group(1).lower()
+            last = m.group(2).lower()
+            value = m.group(4)
             if last in meta:  # a repeated key continues the value, as in Markdown
-                value, at = meta[last]
-                meta[last] = (f"{value}\n{m.group(2)}", at)
+                before, at = meta[last]
+                meta[last] = (f"{before}\n{value}", at)
             else:
-                meta[last] = (m.group(2), i + 1)
-                written[last] = m.group(1)
+                meta[last] = (value, i + 1)
+                written[last] = m.group(2)
+                columns[last] = len(m.group(1)) + len(m.group(2)) + 1 + len(m.group(3)) + 1
         elif c and last:
-            value, at = meta[last]
-            meta[last] = (f"{value}\n{c.group(1)}".strip(), at)
+            before, at = meta[last]
+            meta[last] = (f"{before}\n{c.group(1)}".strip(), at)
         else:
+            broken = _BROKEN_KEY.match(line)
+            if broken and _squash(broken.group(1)) in _ALL_KEYS:
+                problems.append(Masalah(
+                    path, i + 1,
+                    f'baris "{broken.group(0).strip()} ..." tidak terbaca sebagai kunci, sehingga kepala '
+                    "berkas berakhir di sini dan baris-baris berikutnya dianggap isi; tulis nama "
+                    "kunci tanpa spasi, langsung diikuti titik dua (mis. \"Legal-Basis: ...\"), "
+                    "dan pisahkan kepala berkas dari isi dengan satu baris kosong",
+                ))
             break
         i += 1
     while i < len(lines) and not lines[i].strip():
         i += 1
-    return Berkas(path, meta, written, "\n".join(lines[i:]), i + 1)
+    return Berkas(path, meta, written, "\n".join(lines[i:]), i + 1, problems, columns)
 
 
 def split_list(value: str) -> list[str]:
@@ -175,10 +203,14 @@ class Pemeriksa:
         """``Key: value`` as written, for messages."""
         return f'"{self.b.written.get(key.lower(), key)}: {self.b.value(key)}"'
 
-    def required(self, key: str, hint: str) -> str | None:
+    def required(self, key: str, hint: str, at: str | None = None) -> str | None:
+        """The value of a required key; an error when it is missing or empty.
+
+        A missing key is reported on the line of ``at`` (the key that requires
+        it), else on line 1."""
         value = self.b.value(key).strip()
         if not value:
-            where = self.b.line(key)
+            where = self.b.line(key) if key.lower() in self.b.meta or at is None else self.b.line(at)
             what = "kosong" if key.lower() in self.b.meta else "belum ada"
             self.error(where, f'kunci "{key}" wajib diisi ({what}); {hint}')
             return None
@@ -191,8 +223,8 @@ class Pemeriksa:
             return
         if value.lower() not in vocabulary:
             near = difflib.get_close_matches(value.lower(), vocabulary, n=1)
-            maybe = f'; mungkin maksudnya "{near[0]}"?' if near else ""
-            self.error(key, f"nilai {self.shown(key)} tidak dikenal{maybe}; {hint}")
+            maybe = f' Mungkin maksudnya "{near[0]}"?' if near else ""
+            self.error(key, f"nilai {self.shown(key)} tidak dikenal.{maybe} {hint[0].upper()}{hint[1:]}")
             return
         self.fields[field_name] = value.lower()
 
@@ -243,7 +275,9 @@ class Pemeriksa:
             wilayah = self.registry.resolve(value)
             if wilayah is None:
                 near = self.registry.suggest(value)
-                maybe = f"mungkin maksudnya {' atau '.join(near)}? " if near else ""
+                quoted = [f'"{n}"' for n in near]
+                names = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} atau {quoted[-1]}"
+                maybe = f"mungkin maksudnya {names}? " if near else ""
                 self.error(
                     "Region",
                     f"wilayah {self.shown('Region')} tidak ada dalam daftar wilayah; "
@@ -266,7 +300,7 @@ class Pemeriksa:
                 )
             if alt := self.required(
                 "Image-Alt", "teks pengganti gambar wajib ada bila Image diisi: "
-                "tuliskan singkat apa yang tampak pada gambar"
+                "tuliskan singkat apa yang tampak pada gambar", at="Image",
             ):
                 self.fields["image_alt"] = alt
         elif b.value("Image-Alt").strip():
@@ -369,7 +403,7 @@ def check_file(
     relative = path.relative_to(root).as_posix()
     shown = shown_path or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # as Pelican reads it
     except UnicodeDecodeError:
         berkas = Berkas(shown, {}, {}, "", 1)
         berkas.problems.append(Masalah(shown, 1, "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8"))
@@ -418,12 +452,18 @@ def check_unique(checked: list[tuple[Berkas, dict]]) -> list[Masalah]:
 
 # --- Safety: unsafe HTML in any content, personal data in case records -----------------
 
-_UNSAFE = [
-    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base)\b", re.I),
+_UNSAFE_TAGS = "script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form"
+# Tags and event-handler attributes are looked for in the text as written (an
+# escaped "&lt;script&gt;" is harmless text); URL schemes also after decoding
+# character references and dropping the tabs and newlines browsers ignore in URLs.
+_UNSAFE_RAW = [
+    (re.compile(rf"<\s*({_UNSAFE_TAGS})\b", re.I),
      'tag HTML "<{0}>" tidak boleh dipakai di konten'),
-    (re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I),
+    (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.I),
      'atribut HTML "{0}=" (penanganan kejadian/skrip) tidak boleh dipakai di konten'),
-    (re.compile(r"\b(javascript|vbscript)\s*:", re.I),
+]
+_UNSAFE_DECODED = [
+    (re.compile(r"\b(javascript|vbscript|livescript)\s*:", re.I),
      'tautan "{0}:" tidak boleh dipakai di konten'),
     (re.compile(r"\b(data)\s*:\s*text/html", re.I),
      'tautan "{0}:text/html" tidak boleh dipakai di konten'),
@@ -431,57 +471,87 @@ _UNSAFE = [
 SAFE_HINT = "hapus bagian itu; konten hanya boleh memuat Markdown dan HTML sederhana tanpa skrip"
 
 
-def _lines_of(berkas: Berkas) -> list[tuple[int, str]]:
-    """Every (line number, text) of the file: metadata values and body lines."""
-    lines = [(line, value) for value, line in berkas.meta.values()]
-    lines += [(berkas.body_line + n, text) for n, text in enumerate(berkas.body.split("\n"))]
+def _lines_of(berkas: Berkas) -> list[tuple[int, int, str]]:
+    """Every (line number, column of the text, text) of the file: each line of
+    the metadata values and of the body."""
+    lines = []
+    for key, (value, line) in berkas.meta.items():
+        for n, part in enumerate(value.split("\n")):
+            lines.append((line, berkas.columns.get(key, 1) if n == 0 else 1, part))
+    lines += [(berkas.body_line + n, 1, text) for n, text in enumerate(berkas.body.split("\n"))]
     return lines
+
+
+def _texts_of(berkas: Berkas) -> list[tuple[int, str]]:
+    """(first line number, text): each metadata value, then the whole body, so
+    that an HTML tag spread over several lines is seen whole."""
+    return [(line, value) for value, line in berkas.meta.values()] + [(berkas.body_line, berkas.body)]
+
+
+def _decoded(text: str) -> str:
+    """Character references decoded line by line, keeping the line count."""
+    return "\n".join(re.sub(r"[\x00-\x20]", lambda m: " " if m.group() == " " else "",
+                            html.unescape(line))
+                     for line in text.split("\n"))
 
 
 def check_safety(berkas: Berkas) -> None:
     """Unsafe HTML (scripts, event handlers, javascript: URLs, iframes) is an error."""
-    for line, text in _lines_of(berkas):
-        for pattern, message in _UNSAFE:
-            for m in pattern.finditer(text):
-                berkas.problems.append(
-                    Masalah(berkas.path, line, f"{message.format(m.group(1).lower())}; {SAFE_HINT}")
-                )
+    for first, text in _texts_of(berkas):
+        for source, patterns in ((text, _UNSAFE_RAW), (_decoded(text), _UNSAFE_DECODED)):
+            for pattern, message in patterns:
+                for m in pattern.finditer(source):
+                    line = first + source.count("\n", 0, m.start())
+                    berkas.problems.append(Masalah(
+                        berkas.path, line, f"{message.format(m.group(1).lower())}; {SAFE_HINT}"))
 
 
 def mask(text: str) -> str:
-    """Personal data is not repeated in full in build logs (CI logs are public)."""
+    """Personal data is not repeated in full in build logs (CI logs are public):
+    only the first and last characters and the punctuation are shown."""
     keep = 2 if len(text) > 6 else 1
     return text[:keep] + "".join("*" if ch.isalnum() else ch for ch in text[keep:-keep]) + text[-keep:]
+
+
+# What to do instead, per kind of personal data.
+FIX = {
+    "nama": 'tulis peran dan inisialnya saja, mis. "Terlapor, seorang ASN berinisial RH"',
+    "alamat": "sebut wilayahnya saja (desa/kelurahan, kecamatan), tanpa nama jalan, "
+              "nomor rumah atau RT/RW",
+}
+FIX_DEFAULT = "hapus nomor atau alamat itu"
 
 
 def check_personal_data(berkas: Berkas, jenis: str) -> None:
     """Case records name no private person; no item carries NIK, NIP or NPWP.
 
-    A false alarm is silenced only in the file itself, visibly, by writing the
-    exact string in the ``Not-Personal-Data`` key (comma-separated); an entry
-    that matches no finding is itself an error, so stale exemptions do not linger.
+    Title, summary, every metadata value (except Register) and the body are
+    searched. A false alarm is silenced only in the file itself, visibly, by
+    writing the exact string in the ``Not-Personal-Data`` key (comma-separated);
+    an entry that matches no finding is itself an error, so stale exemptions do
+    not linger.
     """
     from .anonim import NUMERIC, temukan
 
     kinds = None if jenis == "putusan" else NUMERIC
     allowed = {" ".join(v.split()) for v in split_list(berkas.value("Not-Personal-Data"))}
     used = set()
-    skip = {"not-personal-data", "register"}
-    for line, text in _lines_of(berkas):
-        if any(berkas.meta.get(k, ("", 0))[1] == line for k in skip):
+    skip = {berkas.meta[k][1] for k in ("not-personal-data", "register") if k in berkas.meta}
+    where = "catatan penanganan" if jenis == "putusan" else "berita"
+    for line, column, text in _lines_of(berkas):
+        if line in skip:
             continue
         for t in temukan(text, kinds):
             norm = " ".join(t.teks.split())
             if norm in allowed:
                 used.add(norm)
                 continue
-            where = "catatan penanganan" if jenis == "putusan" else "berita"
             berkas.problems.append(Masalah(
                 berkas.path, line,
-                f'kemungkinan data pribadi ({t.label}) "{mask(t.teks)}" di kolom {t.start + 1}; '
-                f"{where} tidak boleh memuat {t.label} (lihat Kebijakan Anonimisasi). "
-                "Samarkan menjadi peran dan inisial; bila ini bukan data pribadi, tulis teks "
-                'itu persis di kunci "Not-Personal-Data"',
+                f'kemungkinan data pribadi ({t.label}) "{mask(t.teks)}" di kolom {column + t.start}; '
+                f"{where} tidak boleh memuat {t.label} (lihat Kebijakan Anonimisasi): "
+                f"{FIX.get(t.jenis, FIX_DEFAULT)}. Bila ini bukan data pribadi, tulis teks itu "
+                'persis di kunci "Not-Personal-Data"',
             ))
     for entry in sorted(allowed - used):
         berkas.problems.append(Masalah(
@@ -494,7 +564,10 @@ MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 
 
 def check_tree(root: Path, relatives, registry: Registry, show=str):
-    """Check the given article files (relative to ``root``) and the site-wide rules.
+    """Check the given content files (relative to ``root``) and the site-wide rules.
+
+    News and case records are checked against the contract; every file (pages
+    too) is checked for unsafe HTML.
 
     Returns ``(checked, problems)``: ``checked`` maps each relative path to its
     ``(Berkas, fields)``; ``problems`` lists every problem, sorted.
@@ -503,9 +576,8 @@ def check_tree(root: Path, relatives, registry: Registry, show=str):
     for rel in sorted(relatives):
         path = root / rel
         berkas, fields = check_file(path, root, registry, show(path))
-        jenis = fields.get("jenis")
-        if jenis:
-            check_safety(berkas)
+        check_safety(berkas)
+        if jenis := fields.get("jenis"):
             check_personal_data(berkas, jenis)
         checked[rel] = (berkas, fields)
     problems = [p for berkas, _ in checked.values() for p in berkas.problems]
@@ -514,10 +586,16 @@ def check_tree(root: Path, relatives, registry: Registry, show=str):
 
 
 def article_files(root: Path, article_paths=("berita", "putusan")) -> list[str]:
-    """Markdown files under the article folders, as Pelican finds them."""
+    """Markdown files under the given folders (by default the article folders),
+    as Pelican finds them."""
     found = []
     for top in article_paths:
         for path in (root / top).rglob("*"):
             if path.is_file() and path.suffix.lower() in MARKDOWN_EXTENSIONS:
                 found.append(path.relative_to(root).as_posix())
     return sorted(found)
+
+
+def content_files(root: Path) -> list[str]:
+    """Every Markdown file the site is built from: news, case records and pages."""
+    return article_files(root, ("berita", "putusan", "halaman"))

@@ -43,6 +43,7 @@ def check_articles(generator: ArticlesGenerator) -> None:
     root = Path(generator.path)
     settings = generator.settings
     files = sorted(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
+    files += generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])  # unsafe HTML
     checked, problems = konten.check_tree(root, files, registry(), shown_path)
 
     read = {a.relative_source_path: a for a in
