@@ -50,8 +50,8 @@ class Temuan:
 _RUN = re.compile(r"(?<![\w/])\d+(?:[ .\-]\d+)*(?![\w/])")
 _MONEY = re.compile(r"(?:Rp\.?|IDR)\s*$", re.IGNORECASE)
 # Parts of a run that are not pieces of an identity number: dates (2024-10-11,
-# 11-10-2024, 11.10.2024) and numbers with thousands separators (1.500.000).
-_NOT_ID = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{4}|\d{1,3}(?:\.\d{3})+")
+# 11-10-2024, 11.10.2024) and millions with thousands separators (1.500.000).
+_NOT_ID = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{4}|\d{1,3}(?:\.\d{3}){2,}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # The word before a number says which number it is ("NIK: ...", "NIP. ...").
 _KEYWORD = re.compile(r"\b(NIK|NIP|NI PPPK|NPWP)\b\W{0,12}$", re.IGNORECASE)
@@ -223,9 +223,11 @@ def _plain(kind, pattern):
 
 _DETECTORS = (
     ("email", _plain("email", _EMAIL)),
+    # An identity number may hold a group that looks like a phone number
+    # ("110101 0801000001"): the longer identity number wins.
+    ("numbers", _numbers),
     ("telepon", _plain("telepon", _MOBILE)),
     ("telepon", _plain("telepon", _LANDLINE)),
-    ("numbers", _numbers),
     ("alamat", _plain("alamat", _STREET)),
     ("alamat", _plain("alamat", _RTRW)),
     ("plat", _plain("plat", _PLATE)),
