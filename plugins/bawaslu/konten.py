@@ -259,7 +259,10 @@ class Pemeriksa:
                 self.error(
                     "Modified", f"tanggal {self.shown('Modified')} tidak valid; gunakan {date_hint}"
                 )
-            elif "date" in self.fields and parsed < self.fields["date"]:
+            elif "date" in self.fields and (
+                parsed.date() < self.fields["date"].date()
+                or (len(value) > 10 and parsed < self.fields["date"])  # both with a time
+            ):
                 self.error(
                     "Modified",
                     f"tanggal {self.shown('Modified')} lebih awal dari {self.shown('Date')}; "
@@ -276,7 +279,7 @@ class Pemeriksa:
             if wilayah is None:
                 near = self.registry.suggest(value)
                 quoted = [f'"{n}"' for n in near]
-                names = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} atau {quoted[-1]}"
+                names = " atau ".join(filter(None, [", ".join(quoted[:-1]), quoted[-1]])) if near else ""
                 maybe = f"mungkin maksudnya {names}? " if near else ""
                 self.error(
                     "Region",
@@ -428,11 +431,12 @@ def check_file(
 def check_unique(checked: list[tuple[Berkas, dict]]) -> list[Masalah]:
     """Register numbers and URLs must be unique across the site."""
     problems = []
+    reported = set()  # a duplicate Register also makes a duplicate URL: say it once
     for key, what in (("register", "Register"), ("url", "alamat halaman")):
         seen: dict[str, Berkas] = {}
         for berkas, fields in sorted(checked, key=lambda bf: bf[0].path):
             value = fields.get(key)
-            if not value:
+            if not value or berkas.path in reported:
                 continue
             norm = value.lower() if key == "register" else value
             if norm in seen:
@@ -445,6 +449,7 @@ def check_unique(checked: list[tuple[Berkas, dict]]) -> list[Masalah]:
                     berkas.path, line,
                     f'{what} "{value}" sama dengan di {first.path}:{first_line}; {hint}',
                 ))
+                reported.add(berkas.path)
             else:
                 seen[norm] = berkas
     return problems
@@ -501,7 +506,7 @@ def check_safety(berkas: Berkas) -> None:
         for source, patterns in ((text, _UNSAFE_RAW), (_decoded(text), _UNSAFE_DECODED)):
             for pattern, message in patterns:
                 for m in pattern.finditer(source):
-                    line = first + source.count("\n", 0, m.start())
+                    line = first + source.count("\n", 0, m.start(1))
                     berkas.problems.append(Masalah(
                         berkas.path, line, f"{message.format(m.group(1).lower())}; {SAFE_HINT}"))
 
@@ -527,14 +532,15 @@ def check_personal_data(berkas: Berkas, jenis: str) -> None:
 
     Title, summary, every metadata value (except Register) and the body are
     searched. A false alarm is silenced only in the file itself, visibly, by
-    writing the exact string in the ``Not-Personal-Data`` key (comma-separated);
-    an entry that matches no finding is itself an error, so stale exemptions do
-    not linger.
+    writing the exact string (as it appears in the text, around the finding) in
+    the ``Not-Personal-Data`` key (comma-separated); an entry that silences no
+    finding is itself an error, so stale exemptions do not linger.
     """
     from .anonim import NUMERIC, temukan
 
     kinds = None if jenis == "putusan" else NUMERIC
     allowed = {" ".join(v.split()) for v in split_list(berkas.value("Not-Personal-Data"))}
+    patterns = {entry: re.compile(r"\s+".join(map(re.escape, entry.split()))) for entry in allowed}
     used = set()
     skip = {berkas.meta[k][1] for k in ("not-personal-data", "register") if k in berkas.meta}
     where = "catatan penanganan" if jenis == "putusan" else "berita"
@@ -542,9 +548,12 @@ def check_personal_data(berkas: Berkas, jenis: str) -> None:
         if line in skip:
             continue
         for t in temukan(text, kinds):
-            norm = " ".join(t.teks.split())
-            if norm in allowed:
-                used.add(norm)
+            # Silenced by an entry written exactly around the finding ("Ibu Pertiwi"
+            # silences the name found after "Ibu").
+            covering = [entry for entry, pattern in patterns.items()
+                        if any(m.start() <= t.start and t.end <= m.end() for m in pattern.finditer(text))]
+            if covering:
+                used.update(covering)
                 continue
             berkas.problems.append(Masalah(
                 berkas.path, line,
