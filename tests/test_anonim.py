@@ -321,6 +321,7 @@ FALSE_ALARMS = [
     "Laporan diteruskan kepada KPU, Sentra Gakkumdu dan DKPP pada hari yang sama.",
     "Tim Pemeriksa yang dipimpin Bapak Ketua memeriksa 150 lembar dokumen.",
     "Terlapor berinisial AS (45 tahun) merupakan guru PNS golongan III/b.",
+    "Terlapor Kedua tidak hadir, sedangkan Terlapor Pertama hadir didampingi kuasa hukum.",
 ]
 
 

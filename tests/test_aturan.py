@@ -136,6 +136,9 @@ def rules() -> list[Rule]:
     t = edit(news, "Date", add="Modified: 2024-06-14 9:45")
     add(news_rule("modified-format", t, 3,
                   f'tanggal "Modified: 2024-06-14 9:45" tidak valid; gunakan {DATE_HINT}'))
+    t = edit(news, "Date", add="Modified:")
+    add(news_rule("modified-empty", t, 3,
+                  f'kunci "Modified" kosong; isi tanggal pembaruan ({DATE_HINT}) atau hapus baris Modified'))
     t = edit(news, "Date", add="Modified: 2024-06-13")
     add(news_rule("modified-before-date", t, 3,
                   'tanggal "Modified: 2024-06-13" lebih awal dari "Date: 2024-06-14 09:30"; '

@@ -183,6 +183,7 @@ _NOT_NAMES = frozenset("""
     Juga Namun Sedangkan Untuk Dari Oleh Ke Di Terhadap Tersebut Itu Ini Menyampaikan
     Mandat Rumah Sakit Sekolah Pondok Warga Tokoh Masyarakat Rukun Umum
     Senin Selasa Rabu Kamis Jumat Sabtu Minggu
+    Pertama Kedua Ketiga Keempat Kelima Keenam Ketujuh Kedelapan Kesembilan Kesepuluh
     Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember
 """.split())
 # Acronyms that follow a role in capitals: "Terlapor ASN", "Saksi PPK KECAMATAN".

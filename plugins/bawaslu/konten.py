@@ -254,6 +254,10 @@ class Pemeriksa:
                 self.error("Date", f"tanggal {self.shown('Date')} tidak valid; gunakan {date_hint}")
             else:
                 self.fields["date"] = parsed
+        if "modified" in b.meta and not b.value("Modified").strip():
+            # Pelican cannot read an empty Modified and would drop the file.
+            self.error("Modified", f'kunci "Modified" kosong; isi tanggal pembaruan ({date_hint}) '
+                       "atau hapus baris Modified")
         if value := b.value("Modified").strip():
             if (parsed := parse_datetime(value)) is None:
                 self.error(
