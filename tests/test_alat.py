@@ -1,10 +1,14 @@
 """Staff tools: ``invoke new berita|putusan`` and ``invoke check``."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, run_pelican
+from conftest import ROOT, run_pelican, write
+from test_aturan import RULES
+
+GUIDE = ROOT / "docs" / "panduan-penulisan.md"
 
 INVOKE = str(Path(sys.executable).parent / "invoke")
 
@@ -99,3 +103,51 @@ def test_check_on_a_missing_folder_says_so(tmp_path):
     result = invoke("check", "--content", str(tmp_path / "tidak-ada"))
     assert result.returncode != 0
     assert "tidak ditemukan" in result.stderr
+
+
+def blocks(text: str, info: str) -> list[str]:
+    return re.findall(rf"^```{info}\n(.*?)^```$", text, flags=re.DOTALL | re.MULTILINE)
+
+
+def test_the_guides_worked_examples_pass_check_and_build(tmp_path):
+    news, case = blocks(GUIDE.read_text(), "markdown")
+    content = tmp_path / "content"
+    write(content, "berita/kota-bukittinggi/2024-10-11-sosialisasi-netralitas-asn.md", news)
+    write(content, "putusan/kabupaten-agam/2024-10-20-dugaan-ketidaknetralan-asn.md", case)
+    check = invoke("check", "--content", str(content))
+    assert check.returncode == 0, check.stderr
+    out = tmp_path / "out"
+    assert run_pelican(content, out).returncode == 0
+    assert (out / "berita/2024/10/bawaslu-bukittinggi-sosialisasikan-netralitas-asn-menjelang-pilkada"
+            / "index.html").is_file()
+    assert (out / "putusan/004-reg-lp-pb-kab-03-06-x-2024/index.html").is_file()
+
+
+def test_every_message_the_guide_quotes_is_one_the_checks_print():
+    """The guide's error section quotes messages exactly as printed (paths as
+    under content/); none is stale, and the main ones are all there."""
+    guide = GUIDE.read_text()
+    errors = guide[guide.index("## Pesan kesalahan dan cara memperbaikinya"):]
+    printed = {message.format(root="content") for rule in RULES for _, _, message in rule.problems}
+    # Messages of the Pelican adapter, with adjacent string literals joined.
+    adapter = re.sub(r'"\s+"', "", (ROOT / "plugins/buletin_konten/__init__.py").read_text())
+    quoted = [b.strip() for b in blocks(errors, "text")]
+    assert len(quoted) >= 30
+    for message in quoted:
+        assert message in printed or message in adapter, message
+    for rule_id in ("title-missing", "register-missing", "key-misspelt", "key-of-case-in-news",
+                    "key-with-space", "activity-unknown", "news-election-format", "status-unknown",
+                    "date-format", "modified-empty", "modified-before-date", "received-format",
+                    "registered-before-received", "decided-while-in-process",
+                    "decided-missing-when-final", "registered-when-not-registered",
+                    "forwarded-missing", "forwarded-without-diteruskan", "forwarded-unknown",
+                    "region-misspelt", "image-without-alt", "alt-without-image", "image-not-found",
+                    "register-duplicate", "register-unusable", "news-same-url", "nik-in-body",
+                    "name-in-title", "street-in-body", "silencer-unused", "script", "event-handler",
+                    "javascript-url", "not-utf8"):
+        rule = next(r for r in RULES if r.id == rule_id)
+        assert rule.problems[0][2].format(root="content") in quoted, rule_id
+
+
+def test_the_readme_links_the_guide():
+    assert "(docs/panduan-penulisan.md)" in (ROOT / "README.md").read_text()

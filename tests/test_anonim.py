@@ -7,10 +7,9 @@ records write them must pass untouched.
 """
 
 import pytest
+from bawaslu.anonim import NUMERIC, temukan
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from bawaslu.anonim import NUMERIC, temukan
 
 PROPERTY = settings(max_examples=150, deadline=None)
 

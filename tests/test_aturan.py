@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_pelican, write
 
 NEWS = """\
@@ -225,6 +224,10 @@ def rules() -> list[Rule]:
           'Register "005/reg/TM/PB/Kab/03.06/X/2024" sama dengan di {root}/putusan/agam/a.md:4; '
           "setiap Register harus unik")],
     ))
+    t = edit(case, "Register", "///")
+    add(case_rule("register-unusable", t, 4,
+                  'nomor register "Register: ///" tidak dapat dipakai untuk alamat halaman; gunakan '
+                  "huruf, angka, titik dan garis miring"))
     t = edit(case, "Election")
     add(case_rule("election-missing", t, 1,
                   'kunci "Election" wajib diisi (belum ada); gunakan pilkada-YYYY atau pemilu-YYYY, '

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -363,7 +364,7 @@ class Pemeriksa:
                 dates[key] = parsed
                 self.fields[name] = parsed
         order = [k for k in ("Received", "Registered", "Decided") if k in dates]
-        for earlier, later in zip(order, order[1:]):
+        for earlier, later in itertools.pairwise(order):
             if dates[later] < dates[earlier]:
                 self.error(later, f"tanggal {self.shown(later)} lebih awal dari {self.shown(earlier)}; "
                            "urutan yang benar: Received ≤ Registered ≤ Decided")
@@ -422,8 +423,9 @@ def check_file(
     fields = Pemeriksa(berkas, jenis, registry, root).run()
     fields["source_path"] = relative
     if "date" in fields:
+        # A case record's URL comes from its Register only (none while it is wrong).
         slug = (
-            register_slug(fields["register"]) if "register" in fields
+            register_slug(fields.get("register", "")) if jenis == "putusan"
             else (berkas.value("Slug").strip() or news_slug(fields.get("title", "")))
         )
         if slug:
@@ -466,15 +468,15 @@ _UNSAFE_TAGS = "script|iframe|frame|frameset|object|embed|applet|base|meta|link|
 # escaped "&lt;script&gt;" is harmless text); URL schemes also after decoding
 # character references and dropping the tabs and newlines browsers ignore in URLs.
 _UNSAFE_RAW = [
-    (re.compile(rf"<\s*({_UNSAFE_TAGS})\b", re.I),
+    (re.compile(rf"<\s*({_UNSAFE_TAGS})\b", re.IGNORECASE),
      'tag HTML "<{0}>" tidak boleh dipakai di konten'),
-    (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.I),
+    (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE),
      'atribut HTML "{0}=" (penanganan kejadian/skrip) tidak boleh dipakai di konten'),
 ]
 _UNSAFE_DECODED = [
-    (re.compile(r"\b(javascript|vbscript|livescript)\s*:", re.I),
+    (re.compile(r"\b(javascript|vbscript|livescript)\s*:", re.IGNORECASE),
      'tautan "{0}:" tidak boleh dipakai di konten'),
-    (re.compile(r"\b(data)\s*:\s*text/html", re.I),
+    (re.compile(r"\b(data)\s*:\s*text/html", re.IGNORECASE),
      'tautan "{0}:text/html" tidak boleh dipakai di konten'),
 ]
 SAFE_HINT = "hapus bagian itu; konten hanya boleh memuat Markdown dan HTML sederhana tanpa skrip"
