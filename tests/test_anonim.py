@@ -86,6 +86,9 @@ POSITIVE = [
     ("Pelapor: Muhammad Rizki", "nama", "Muhammad Rizki"),
     ("Terlapor AHMAD YANI hadir", "nama", "AHMAD YANI"),
     ("terlapor Budi Santoso", "nama", "Budi Santoso"),
+    ("Terlapor (Budi Santoso) tidak hadir", "nama", "Budi Santoso"),
+    ("Saksi-saksi: Rahmat Hidayat dan lainnya", "nama", "Rahmat Hidayat"),
+    ("tautan wa.me/6281234567890", "telepon", "6281234567890"),
 ]
 
 
@@ -321,6 +324,9 @@ FALSE_ALARMS = [
     "Tim Pemeriksa yang dipimpin Bapak Ketua memeriksa 150 lembar dokumen.",
     "Terlapor berinisial AS (45 tahun) merupakan guru PNS golongan III/b.",
     "Terlapor Kedua tidak hadir, sedangkan Terlapor Pertama hadir didampingi kuasa hukum.",
+    "Kegiatan bertepatan dengan peringatan Hari Ibu Nasional pada 22 Desember 2024.",
+    "Terlapor (Kepala Desa) dan Saksi-saksi (anggota KPPS) hadir memenuhi undangan.",
+    "Ibu-ibu anggota majelis taklim diundang oleh Terlapor pada 5 November 2024.",
 ]
 
 

@@ -153,13 +153,13 @@ _PLATE = re.compile(
 
 # --- a name after a party role ------------------------------------------------
 _ROLE = re.compile(
-    r"\b(?:(?:Pelapor|Terlapor|Saksi|Saudara|Saudari|Sdr|Sdri|Bapak|Bpk|Ibu|atas nama)(?![\w.-])"
+    r"\b(?:(?:Pelapor|Terlapor|Saksi-saksi|Saksi|Saudara|Saudari|Sdr|Sdri|Bapak|Bpk|Ibu|atas nama)(?![\w.-])"
     r"|(?:Sdr|Sdri|Bpk|a\.n)\.)",
     re.IGNORECASE,
 )
-# Between the role and the name: a comma or colon, "(yang) bernama", and
-# honorifics and degrees (Dr., H., Hj., Ir.), which are part of the name.
-_LEAD = re.compile(r"[ \t]*(?:[,:][ \t]*)?(?:(?:yang[ \t]+)?bernama[ \t]+)?")
+# Between the role and the name: a comma, colon or bracket, "(yang) bernama",
+# and honorifics and degrees (Dr., H., Hj., Ir.), which are part of the name.
+_LEAD = re.compile(r"[ \t]*(?:[,:(][ \t]*)?(?:(?:yang[ \t]+)?bernama[ \t]+)?")
 _HONORIFICS = "Dr Drs Dra Ir Hj H Hi Prof KH Tgk".split()
 _WORD = r"(?:(?:" + "|".join(_HONORIFICS) + r")\.|[A-Z][a-z'’]+|[A-Z]\.)"
 _NAME = re.compile(_WORD + r"(?:[ \t]*(?<=[ \t.])" + _WORD + r")*")
@@ -178,7 +178,7 @@ _NOT_NAMES = frozenset("""
     Sekdes Pengurus Relawan Juru Kuasa Hukum Penyidik Penyelidik Panwaslu Pengawasan
     Bawaslu Panwascam Komisi Kementerian Lembaga Instansi Institusi Organisasi Yayasan
     Perkumpulan Koalisi Aliansi Forum Komunitas Kelompok Keluarga Perusahaan Undang
-    Rakyat Pribadi Sendiri Dirinya Beliau Mereka Kami Kita Para Seluruh Semua
+    Nasional Internasional Indonesia Republik Rakyat Pribadi Sendiri Dirinya Beliau Mereka Kami Kita Para Seluruh Semua
     Dalam Yang Dan Atau Pada Melalui Tidak Telah Dengan Sebagai Selaku Bersama Kemudian
     Juga Namun Sedangkan Untuk Dari Oleh Ke Di Terhadap Tersebut Itu Ini Menyampaikan
     Mandat Rumah Sakit Sekolah Pondok Warga Tokoh Masyarakat Rukun Umum
