@@ -454,6 +454,11 @@ def test_a_folder_with_several_defects_reports_all_of_them_in_one_run(tmp_path):
     assert result.returncode != 0
     assert reported(result.stderr, content) == expected, result.stderr
     assert not out.exists() or not any(out.rglob("*"))
+    # The build ends with one plain line, no traceback.
+    assert result.stderr.splitlines()[-1] == (
+        "9 masalah dalam konten; situs tidak dibangun. Perbaiki baris yang disebut di atas, "
+        "lalu bangun ulang.")
+    assert "Traceback" not in result.stderr
     check = invoke_check(content)
     assert check.returncode != 0
     assert reported(check.stderr, content) == expected

@@ -27,8 +27,12 @@ from bawaslu.wilayah import registry
 log = logging.getLogger(__name__)
 
 
-class KontenTidakValid(Exception):
-    """Raised once, after every problem was printed: the build must fail."""
+class KontenTidakValid(SystemExit):
+    """Raised once, after every problem was printed: the build must fail.
+
+    A SystemExit, not an Exception: Pelican logs an Exception with an English
+    traceback after the messages; this ends the build with exit status 1 and
+    the one Indonesian line."""
 
 
 def shown_path(path: Path) -> str:
