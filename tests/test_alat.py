@@ -144,7 +144,7 @@ def test_every_message_the_guide_quotes_is_one_the_checks_print():
                     "region-misspelt", "image-without-alt", "alt-without-image", "image-not-found",
                     "register-duplicate", "register-unusable", "news-same-url", "nik-in-body",
                     "name-in-title", "street-in-body", "silencer-unused", "script", "event-handler",
-                    "javascript-url", "not-utf8"):
+                    "javascript-url", "not-utf8", "page-without-title"):
         rule = next(r for r in RULES if r.id == rule_id)
         assert rule.problems[0][2].format(root="content") in quoted, rule_id
 

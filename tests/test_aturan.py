@@ -346,6 +346,9 @@ def rules() -> list[Rule]:
     r.append(Rule("script-in-page", {"halaman/tentang.md": PAGE + "\n<script src=x.js></script>\n"},
                   [("halaman/tentang.md", 6, f'tag HTML "<script>" tidak boleh dipakai di konten; {SAFE}')]))
 
+    r.append(Rule("page-without-title", {"halaman/tentang.md": "Slug: tentang\n\nTentang situs ini.\n"},
+                  [("halaman/tentang.md", 1, 'kunci "Title" wajib diisi (belum ada); tulis judul halaman')]))
+
     # --- a file that is not UTF-8 ---
     r.append(Rule("not-utf8", {}, [("berita/b.md", 1, "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8")],
                   binary={"berita/b.md": NEWS.format(n=1).replace("—", "-").encode("cp1252")

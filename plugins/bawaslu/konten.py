@@ -419,6 +419,11 @@ def check_file(
     berkas = parse(shown, text)
     jenis = jenis_of(relative)
     if jenis is None:
+        # A standing page: Pelican silently drops one without a title.
+        if not berkas.value("Title").strip():
+            what = "kosong" if "title" in berkas.meta else "belum ada"
+            berkas.problems.append(Masalah(
+                shown, berkas.line("Title"), f'kunci "Title" wajib diisi ({what}); tulis judul halaman'))
         return berkas, {}
     fields = Pemeriksa(berkas, jenis, registry, root).run()
     fields["source_path"] = relative
