@@ -249,6 +249,17 @@ def rules() -> list[Rule]:
                       f'nilai "{key}: {bad}" tidak dikenal.{near} Pilih salah satu dari: {allowed}'))
     add(case_rule("source-missing", edit(case, "Source"), 1,
                   'kunci "Source" wajib diisi (belum ada); pilih salah satu dari: temuan, laporan'))
+    add(case_rule("violation-missing", edit(case, "Violation"), 1,
+                  'kunci "Violation" wajib diisi (belum ada); pilih salah satu dari: administrasi, '
+                  "pidana, kode-etik, hukum-lainnya"))
+    add(case_rule("subject-empty", edit(case, "Subject", ""), 8,
+                  'kunci "Subject" wajib diisi (kosong); pilih salah satu dari: asn, kepala-desa, '
+                  "tni-polri, penyelenggara, peserta, lainnya"))
+    add(case_rule("outcome-missing", edit(case, "Outcome"), 1,
+                  'kunci "Outcome" wajib diisi (belum ada); pilih salah satu dari: dalam-proses, '
+                  "tidak-diregistrasi, diteruskan, bukan-pelanggaran, dihentikan"))
+    add(case_rule("decided-format", edit(case, "Decided", "08-10-2024"), 11,
+                  'tanggal "Decided: 08-10-2024" tidak valid; gunakan format YYYY-MM-DD, mis. 2024-10-11'))
     t = edit(case, "Received")
     add(case_rule("received-missing", t, 1,
                   'kunci "Received" wajib diisi (belum ada); tanggal laporan diterima atau temuan '

@@ -525,6 +525,8 @@ def check_safety(berkas: Berkas) -> None:
 def mask(text: str) -> str:
     """Personal data is not repeated in full in build logs (CI logs are public):
     only the first and last characters and the punctuation are shown."""
+    if len(text) <= 3:
+        return text[:1] + "*" * (len(text) - 1)
     keep = 2 if len(text) > 6 else 1
     return text[:keep] + "".join("*" if ch.isalnum() else ch for ch in text[keep:-keep]) + text[-keep:]
 
