@@ -1,9 +1,9 @@
 """Detectors of personal data in case records (the anonymity guard).
 
-``temukan(text)`` returns every likely piece of personal data in one line of
-text: identity numbers (NIK, NIP, NPWP), phone numbers, e-mail addresses,
-street addresses and house numbers, vehicle plates and a full name written
-after a party role. Plain regular expressions, tuned so that what case records
+``temukan(text)`` returns every likely piece of personal data in a text (a line
+or a whole file: no detector matches across lines): identity numbers (NIK, NIP,
+NPWP), phone numbers, e-mail addresses, street addresses and house numbers,
+vehicle plates and a full name written after a party role. Plain regular expressions, tuned so that what case records
 legitimately contain (register and decree numbers, law articles, dates and
 times, money, vote counts, initials, officials named by role) does not fire.
 """
@@ -48,13 +48,13 @@ class Temuan:
 # "19850312 201001 1 002", "01.234.567.8-901.234"), not touching letters or '/'
 # (register and decree numbers are full of digits between slashes).
 _RUN = re.compile(r"(?<![\w/])\d+(?:[ .\-]\d+)*(?![\w/])")
-_MONEY = re.compile(r"(?:Rp\.?|IDR)\s*$", re.IGNORECASE)
+_MONEY = re.compile(r"(?:Rp\.?|IDR)[ \t]*$", re.IGNORECASE)
 # Parts of a run that are not pieces of an identity number: dates (2024-10-11,
 # 11-10-2024, 11.10.2024) and millions with thousands separators (1.500.000).
 _NOT_ID = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{4}|\d{1,3}(?:\.\d{3}){2,}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # The word before a number says which number it is ("NIK: ...", "NIP. ...").
-_KEYWORD = re.compile(r"\b(NIK|NIP|NI PPPK|NPWP)\b\W{0,12}$", re.IGNORECASE)
+_KEYWORD = re.compile(r"\b(NIK|NIP|NI PPPK|NPWP)\b[^\w\n]{0,12}$", re.IGNORECASE)
 _WANTED = {"nik": ("nik",), "nip": ("nip",), "ni pppk": ("nip",), "npwp": ("npwp", "nik")}
 
 
@@ -104,23 +104,25 @@ def _digits(text: str) -> int:
 
 
 # --- phones, e-mail ----------------------------------------------------------
+# (A leading lookahead on the first character, here and below, only lets the
+# regex engine skip most positions quickly: the guard runs on every build.)
 _SEP = r"[ .\-]?"
 # Mobile: 08xx, +62 8xx, 62 8xx, (+62) 8xx; 10 to 13 digits in all.
 _MOBILE = re.compile(
-    r"(?<![\w+])(?:\(\+?62\)|\+62|62|0)" + _SEP + r"8\d(?:" + _SEP + r"\d){7,10}(?![\d])"
+    r"(?=[(+60])(?<![\w+])(?:\(\+?62\)|\+62|62|0)" + _SEP + r"8\d(?:" + _SEP + r"\d){7,10}(?![\d])"
 )
 # A landline needs its area code set apart: "(021) 555 1234", "0274-512345",
 # "(0752) 21234", "+62 21 5551234"; area codes start with 2-7 or 9 (8 is mobile);
 # the subscriber number has 5 to 8 digits.
 _LANDLINE = re.compile(
-    r"(?:\(0[2-79]\d{1,2}\)|(?<![\w.\-])0[2-79]\d{1,2}[ .\-]|"
+    r"(?=[(+0])(?:\(0[2-79]\d{1,2}\)|(?<![\w.\-])0[2-79]\d{1,2}[ .\-]|"
     r"(?:\(\+?62\)|(?<![\w+])\+62)[ .\-]?\(?[2-79]\d{0,2}\)?[ .\-])"
     r" ?\d{2,4}[ .\-]?\d{3,4}(?![\d])"
 )
 # name@domain.tld, also written "name [at] domain [dot] tld" or "name (at) domain.tld".
-_AT = r"(?:\s?@\s?|\s?[\[(]at[\])]\s?)"
-_DOT = r"(?:\.|\s?[\[(]dot[\])]\s?)"
-_EMAIL = re.compile(r"[\w.+\-]*\w" + _AT + r"[\w\-]+(?:" + _DOT + r"[\w\-]+)*" + _DOT + r"[A-Za-z]{2,}\b",
+_AT = r"(?:[ \t]?@[ \t]?|[ \t]?[\[(]at[\])][ \t]?)"
+_DOT = r"(?:\.|[ \t]?[\[(]dot[\])][ \t]?)"
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]*\w" + _AT + r"[\w\-]+(?:" + _DOT + r"[\w\-]+)*" + _DOT + r"[A-Za-z]{2,}\b",
                     re.IGNORECASE)
 
 # --- addresses, plates -------------------------------------------------------
@@ -129,14 +131,14 @@ _EMAIL = re.compile(r"[\w.+\-]*\w" + _AT + r"[\w\-]+(?:" + _DOT + r"[\w\-]+)*" +
 # regulation between the two ("jalan sehat ... Surat Nomor 5") is not an address.
 _STREET = re.compile(
     r"\b(?:J[Ll]|J[Ll][Nn]|Jalan|JALAN|G[Gg]|Gang|GANG|Komplek|Kompleks|Komp|Perum|Perumahan|"
-    r"Blok|BLOK)\.?\s+"
+    r"Blok|BLOK)\.?[ \t]+"
     r"(?:(?!\b(?:[Ss]urat|[Kk]eputusan|[Pp]eraturan|Perbawaslu|PKPU|UU|[Uu]ndang|[Pp]asal|"
     r"[Tt]ahun|[Rr]egister|SK)\b)[^,;:\n()]){0,40}?"
-    r"\b(?:No|NO|Nomor|NOMOR|Nmr)\.?\s*\d+[A-Za-z]?\b"
+    r"\b(?:No|NO|Nomor|NOMOR|Nmr)\.?[ \t]*\d+[A-Za-z]?\b"
 )
 _RTRW = re.compile(
-    r"\bRT\.?\s*/\s*RW\.?\s*:?\s*\d{1,3}\s*/\s*\d{1,3}\b"
-    r"|\bRT\.?\s*:?\s*\d{1,3}\s*(?:/|,)?\s*RW\.?\s*:?\s*\d{1,3}\b"
+    r"\bRT\.?[ \t]*/[ \t]*RW\.?[ \t]*:?[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}\b"
+    r"|\bRT\.?[ \t]*:?[ \t]*\d{1,3}[ \t]*(?:/|,)?[ \t]*RW\.?[ \t]*:?[ \t]*\d{1,3}\b"
 )
 # Registration prefixes of Indonesian vehicle plates (Korlantas).
 _PLATE_AREAS = (
@@ -147,13 +149,13 @@ _PLATE_AREAS = (
 # Election forms and offices look like plates: "D1-KWK", "DA1-KWK", "S1 PPK".
 _NOT_PLATE_SUFFIX = "KWK|DPR|DPD|TPS|PPK|PPS|KPU|ASN|PNS|TNI|WIB|WIT|WITA"
 _PLATE = re.compile(
-    r"\b(?:" + "|".join(sorted(_PLATE_AREAS, key=len, reverse=True)) + r")"
+    r"(?=[A-Z])\b(?:" + "|".join(sorted(_PLATE_AREAS, key=len, reverse=True)) + r")"
     r"[ \-]?\d{1,4}[ \-]?(?!(?:" + _NOT_PLATE_SUFFIX + r")\b)[A-Z]{1,3}\b(?![\-.][A-Za-z0-9])"
 )
 
 # --- a name after a party role ------------------------------------------------
 _ROLE = re.compile(
-    r"\b(?:(?:Pelapor|Terlapor|Saksi-saksi|Saksi|Saudara|Saudari|Sdr|Sdri|Bapak|Bpk|Ibu|atas nama)(?![\w.-])"
+    r"(?=[PpTtSsBbIiAa])\b(?:(?:Pelapor|Terlapor|Saksi-saksi|Saksi|Saudara|Saudari|Sdr|Sdri|Bapak|Bpk|Ibu|atas nama)(?![\w.-])"
     r"|(?:Sdr|Sdri|Bpk|a\.n)\.)",
     re.IGNORECASE,
 )
@@ -222,18 +224,22 @@ def _plain(kind, pattern):
     return find
 
 
+# (kinds found, what the text must contain for the detector to be worth running, detector)
 _DETECTORS = (
-    ("email", _plain("email", _EMAIL)),
+    ({"email"}, "at", _plain("email", _EMAIL)),
     # An identity number may hold a group that looks like a phone number
     # ("110101 0801000001"): the longer identity number wins.
-    ("numbers", _numbers),
-    ("telepon", _plain("telepon", _MOBILE)),
-    ("telepon", _plain("telepon", _LANDLINE)),
-    ("alamat", _plain("alamat", _STREET)),
-    ("alamat", _plain("alamat", _RTRW)),
-    ("plat", _plain("plat", _PLATE)),
-    ("nama", _names),
+    (NUMERIC, "digit", _numbers),
+    ({"telepon"}, "digit", _plain("telepon", _MOBILE)),
+    ({"telepon"}, "digit", _plain("telepon", _LANDLINE)),
+    ({"alamat"}, "digit", _plain("alamat", _STREET)),
+    ({"alamat"}, "digit", _plain("alamat", _RTRW)),
+    ({"plat"}, "digit", _plain("plat", _PLATE)),
+    ({"nama"}, "role", _names),
 )
+_DIGIT = re.compile(r"\d")
+_AT_WORD = re.compile(r"[\[(]at[\])]", re.IGNORECASE)
+_ROLE_WORDS = ("pelapor", "terlapor", "saksi", "saudar", "sdr", "bapak", "bpk", "ibu", "atas nama", "a.n.")
 
 
 def temukan(text: str, kinds=None) -> list[Temuan]:
@@ -241,9 +247,19 @@ def temukan(text: str, kinds=None) -> list[Temuan]:
 
     Findings do not overlap: where two detectors claim the same characters, the
     one listed first in ``_DETECTORS`` wins (an e-mail is not also a name).
+    Detectors that cannot match (no digit, no "@", no party role) are skipped:
+    the guard runs on every line of every build.
     """
+    lower = text.lower()
+    present = {
+        "digit": _DIGIT.search(text) is not None,
+        "at": "@" in text or _AT_WORD.search(text) is not None,
+        "role": any(word in lower for word in _ROLE_WORDS),
+    }
     found: list[Temuan] = []
-    for _, detect in _DETECTORS:
+    for detects, needs, detect in _DETECTORS:
+        if (kinds is not None and not detects & kinds) or not present[needs]:
+            continue
         for t in detect(text):
             if kinds is not None and t.jenis not in kinds:
                 continue
