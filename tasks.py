@@ -47,8 +47,11 @@ def check(c, content=CONTENT):
     from bawaslu.wilayah import registry
 
     root = Path(content)
-    files = konten.article_files(root)
-    _, problems = konten.check_tree(root, files, registry())
+    if not root.is_dir():
+        sys.exit(f'folder konten "{content}" tidak ditemukan')
+    files = konten.content_files(root)
+    # Paths shown as the build shows them: relative to where the command runs.
+    _, problems = konten.check_tree(root, files, registry(), os.path.relpath)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

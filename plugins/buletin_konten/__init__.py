@@ -27,8 +27,12 @@ from bawaslu.wilayah import registry
 log = logging.getLogger(__name__)
 
 
-class KontenTidakValid(Exception):
-    """Raised once, after every problem was printed: the build must fail."""
+class KontenTidakValid(SystemExit):
+    """Raised once, after every problem was printed: the build must fail.
+
+    A SystemExit, not an Exception: Pelican logs an Exception with an English
+    traceback after the messages; this ends the build with exit status 1 and
+    the one Indonesian line."""
 
 
 def shown_path(path: Path) -> str:
@@ -43,6 +47,7 @@ def check_articles(generator: ArticlesGenerator) -> None:
     root = Path(generator.path)
     settings = generator.settings
     files = sorted(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
+    files += generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])  # unsafe HTML
     checked, problems = konten.check_tree(root, files, registry(), shown_path)
 
     read = {a.relative_source_path: a for a in
