@@ -13,34 +13,10 @@ import pytest
 
 import gates
 from bawaslu.periksa import tautan_rusak, umpan_rusak
-from conftest import ROOT, run_pelican
+from conftest import CONTENT, ROOT  # noqa: F401 (fixtures situs, situs_kedua live in conftest)
 
-CONTENT = Path(os.environ.get("BULETIN_CONTENT") or ROOT / "content").resolve()
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 WIDTHS = (390, 1280)
-
-
-def build(out: Path, hashseed: str) -> Path:
-    # A different hash seed per build: output that follows set or dict-of-set order differs.
-    env = {**os.environ, "PYTHONHASHSEED": hashseed}
-    result = run_pelican(CONTENT, out, env=env)
-    assert result.returncode == 0, f"build {CONTENT} gagal:\n{result.stdout}\n{result.stderr}"
-    return out
-
-
-@pytest.fixture(scope="session")
-def situs(tmp_path_factory):
-    files = sorted(CONTENT.rglob("*.md")) if CONTENT.is_dir() else []
-    if not files:
-        pytest.fail(f"{CONTENT}: tidak ada konten (*.md). Gerbang kualitas memeriksa situs contoh; "
-                    "isi content/ dengan berita dan putusan contoh, atau arahkan "
-                    "BULETIN_CONTENT=/path/ke/content.")
-    return build(tmp_path_factory.mktemp("situs") / "out", "1")
-
-
-@pytest.fixture(scope="session")
-def situs_kedua(situs, tmp_path_factory):
-    return build(tmp_path_factory.mktemp("situs-kedua") / "out", "2")
 
 
 def news_pages(out: Path) -> list[Path]:
