@@ -118,6 +118,8 @@ DIRECT_TEMPLATES += ["cari"]
 CARI_URL = jalur.SEARCH_PAGE
 CARI_SAVE_AS = jalur.SEARCH_PAGE + "index.html"
 CARI_SARINGAN = list(cari.PARAMS.items())  # (filter name, query parameter)
+CARI_PER_BUNDEL = cari.PER_BUNDEL  # item pages per search bundle (bounds the indexer's memory)
+JINJA_GLOBALS["cari_bundel"] = cari.bundel
 MENU += [("Cari", jalur.SEARCH_PAGE)]
 
 # Handling-time limit per election kind, in CALENDAR days (weekends and holidays

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bawaslu import cari
 from bawaslu.wilayah import registry
-from conftest import CASE, NEWS, run_pelican, write
+from conftest import CASE, NEWS, ROOT, run_pelican, write
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -164,3 +164,46 @@ def test_a_shared_search_address_opens_with_its_filters(browser, server):
     found = _results(browser, "1 hasil")
     assert found == [("Dugaan Keterlibatan Kepala Desa di Kerinci",
                       server + "/putusan/004-reg-lp-pb-kab-05-01-xi-2024/")]
+
+
+@pytest.fixture(scope="module")
+def built_in_bundles(tmp_path_factory):
+    """The same site with one item per search bundle, as a large archive is indexed."""
+    root = tmp_path_factory.mktemp("cari-bundel")
+    content = root / "content"
+    write(content, "berita/bukittinggi/sosialisasi.md", NEWS)
+    write(content, "putusan/agam/asn.md", CASE)
+    write(content, "putusan/kerinci/kades.md", CASE_JAMBI)
+    conf = root / "conf.py"
+    conf.write_text(f"__file__ = {str(ROOT / 'pelicanconf.py')!r}\n"
+                    "exec(open(__file__).read())\nCARI_PER_BUNDEL = 1\n", encoding="utf-8")
+    out = root / "out"
+    result = run_pelican(content, out, conf=str(conf))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_a_large_archive_is_indexed_in_bundles_that_the_search_page_merges(built_in_bundles, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    out = built_in_bundles
+    assert [p.name for p in sorted(out.glob("pagefind*"))] == ["pagefind", "pagefind-2", "pagefind-3"]
+    page = (out / "cari/index.html").read_text()
+    assert 'data-gabung="/pagefind-2/ /pagefind-3/"' in page
+
+    handler = functools.partial(_QuietHandler, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        browser.get(base + "/cari/?q=unggah")
+        assert len(_results(browser, "2 hasil")) == 2
+        Select(browser.find_element(By.ID, "saring-kabkota")).select_by_value("Kabupaten Kerinci")
+        found = _results(browser, "1 hasil")
+        assert found == [("Dugaan Keterlibatan Kepala Desa di Kerinci",
+                          base + "/putusan/004-reg-lp-pb-kab-05-01-xi-2024/")]
+        WebDriverWait(browser, 5).until(lambda d: "kabkota=Kabupaten+Kerinci" in d.current_url)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

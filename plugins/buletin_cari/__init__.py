@@ -18,8 +18,12 @@ from pelican import signals
 log = logging.getLogger(__name__)
 
 
+_pages: list[str] = []  # item pages of the current build, to index
+
+
 def add_filters(generator) -> None:
     reg = registry()
+    _pages[:] = sorted(a.save_as for a in generator.articles)
     for article in generator.articles + generator.hidden_articles:
         rekord = getattr(article, "rekord", None)
         if rekord:
@@ -27,7 +31,8 @@ def add_filters(generator) -> None:
 
 
 def index_site(pelican) -> None:
-    pages = cari.indeks(pelican.output_path)
+    per = int(pelican.settings.get("CARI_PER_BUNDEL", cari.PER_BUNDEL))
+    pages = cari.indeks(pelican.output_path, _pages, per)
     log.info("Pagefind: %d halaman diindeks untuk pencarian", pages)
 
 

@@ -17,6 +17,10 @@ if (!pagefind) {
   status.textContent = "Indeks pencarian tidak dapat dimuat. Silakan telusuri menurut wilayah atau topik.";
 } else {
   await pagefind.options({ baseUrl: new URL("../", bundle).pathname });
+  // A large archive is indexed as several bundles (pagefind-2/, ...): merge them.
+  for (const path of (form.dataset.gabung || "").split(" ").filter(Boolean)) {
+    await pagefind.mergeIndex(new URL(path, document.baseURI).href);
+  }
   document.getElementById("tanpa-js").hidden = true;
   form.hidden = false;
   await fillFilters();
