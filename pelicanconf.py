@@ -33,7 +33,7 @@ DEFAULT_CATEGORY = "lainnya"
 THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["buletin_konten"]
+PLUGINS = ["buletin_cepat", "buletin_konten"]
 
 # URLs. Items get theirs from the buletin_konten plugin (one place: bawaslu.konten.item_url).
 PAGE_URL = "{slug}/"
@@ -99,3 +99,11 @@ MENU = [
 FOOTER_MENU = [
     ("Topik", "topik/"),
 ]
+
+# Speed (issue 8, see bench/PROFIL.md): the site has one language and no translations, and
+# Pelican's translation grouping compares every article with every other (quadratic).
+# Without it, ties in date need an explicit order: newest first, then by slug (as before).
+from buletin_cepat import terbaru_dulu  # noqa: E402
+
+ARTICLE_TRANSLATION_ID = None
+ARTICLE_ORDER_BY = terbaru_dulu
