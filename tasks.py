@@ -93,3 +93,14 @@ def clean(c):
 
 
 os.environ.setdefault("PYTHONHASHSEED", "0")
+
+
+@task(help={"items": "jumlah item korpus sintetis (60% berita, 40% putusan)",
+            "keep": "simpan folder kerja (korpus, keluaran, cache)",
+            "seed": "benih acak korpus", "profil": "profilkan build proyek dengan cProfile"})
+def bench(c, items=10000, keep=False, seed=8, profil=False):
+    """Benchmark: the project vs plain Pelican on one seeded corpus (prints figures)."""
+    flags = " --keep" if keep else ""
+    flags += " --profil" if profil else ""
+    with c.cd(str(HERE)):
+        c.run(f"{BIN}/python bench/ukur.py --items {items} --seed {seed}{flags}", pty=False)
