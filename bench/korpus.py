@@ -2,7 +2,9 @@
 
 ``tulis_korpus(root, n, seed)`` writes ``n`` Markdown files under ``root``:
 60% news (``berita/``) and 40% case records (``putusan/``), spread round-robin
-over all 514 kabupaten/kota of ``plugins/bawaslu/data/wilayah.csv``. The same
+over all 514 kabupaten/kota of ``plugins/bawaslu/data/wilayah.csv``, in one
+folder per year (plain Pelican makes a category of each folder: a few, not 514).
+The same
 ``n`` and ``seed`` give byte-identical files.
 
 Every file is valid per ``shared/CONTENT.md`` and passes the anonymity checks:
@@ -150,7 +152,7 @@ class Penulis:
         if rng.random() < 0.2:
             body.append("| Kegiatan | Peserta |\n|---|---|\n" + "\n".join(
                 f"| {self.kalimat(4).rstrip('.')} | {rng.randint(20, 300)} orang |" for _ in range(3)))
-        path = f"berita/{region['slug']}/{published:%Y-%m-%d}-{i + 1:05d}.md"
+        path = f"berita/{published:%Y}/{published:%Y-%m-%d}-{region['slug']}-{i + 1:05d}.md"
         return path, "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"
 
     def putusan(self, i: int, region: dict[str, str], nomor: int) -> tuple[str, str]:
@@ -207,7 +209,7 @@ class Penulis:
             f"Berdasarkan {dasar}, status penanganan adalah {outcome.replace('-', ' ')}. "
             f"{self.paragraf(2)}",
         ]
-        path = f"putusan/{region['slug']}/{received:%Y}-{nomor:03d}.md"
+        path = f"putusan/{received:%Y}/{region['slug']}-{nomor:03d}.md"
         return path, "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"
 
 

@@ -47,8 +47,12 @@ def test_corpus_is_seeded_valid_and_covers_every_region(tmp_path):
     assert files_a == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.md"))
     assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files_a)
     # Every kabupaten/kota has an item; the content checks (anonymity included) pass.
-    used = {f.parts[1] for f in files_a if f.parts[0] in ("berita", "putusan")}
-    assert len(used) == 514
+    by_name = {r["nama"]: r["kode"] for r in regions}
+    used = {by_name.get(value, value)
+            for f in files_a if f.parts[0] in ("berita", "putusan")
+            for line in (tmp_path / "a" / f).read_text(encoding="utf-8").splitlines()
+            if line.startswith("Region: ") for value in [line.split(": ", 1)[1]]}
+    assert used == {r["kode"] for r in regions}
     result = run_pelican(tmp_path / "a", tmp_path / "out")
     assert result.returncode == 0, result.stderr[-3000:]
     assert len(list((tmp_path / "out" / "putusan").glob("*/index.html"))) == 240
