@@ -29,13 +29,23 @@ def serve(c, port=8000):
     """Preview at http://127.0.0.1:PORT/ and rebuild when content or theme change."""
     from livereload import Server
 
-    def rebuild():
-        c.run(f"{BIN}/pelican {CONTENT} -s pelicanconf.py -o {OUTPUT}", warn=True)
+    # Warm rebuilds (issue 8): a content edit re-reads only the changed file (content cache,
+    # sha256); a change to plugins or settings rebuilds the cache from scratch.
+    cache = f"--cache-path {HERE / 'cache'} -e CACHE_CONTENT=true"
 
-    rebuild()
+    def rebuild_all():
+        c.run(f"{BIN}/pelican {CONTENT} -s pelicanconf.py -o {OUTPUT} {cache}", warn=True)
+
+    def rebuild():
+        c.run(f"{BIN}/pelican {CONTENT} -s pelicanconf.py -o {OUTPUT} {cache} LOAD_CONTENT_CACHE=true",
+              warn=True)
+
+    rebuild_all()
     server = Server()
-    for pattern in (f"{CONTENT}/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+    for pattern in (f"{CONTENT}/**/*", "theme/**/*"):
         server.watch(pattern, rebuild)
+    for pattern in ("plugins/**/*.py", "pelicanconf.py"):
+        server.watch(pattern, rebuild_all)
     server.serve(root=OUTPUT, host="127.0.0.1", port=port)
 
 

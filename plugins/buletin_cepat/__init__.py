@@ -13,6 +13,7 @@ Each one removes work the profile of a 10,000-item build showed (bench/PROFIL.md
 - ``terbaru_dulu`` (``ARTICLE_ORDER_BY``) keeps Pelican's article order when
   ``ARTICLE_TRANSLATION_ID = None`` switches off its quadratic translation
   grouping (the site has one language).
+- The date filters (``tanggal``, ``bulan``: babel) are memoised per build.
 - Settings hold a module (``JINJA_GLOBALS["kosakata"]``) and every Tag and
   Category keeps the settings, so Pelican's content cache could not be pickled
   ("cannot pickle 'module' object") and a warm rebuild re-read every file.
@@ -22,6 +23,7 @@ Each one removes work the profile of a 10,000-item build showed (bench/PROFIL.md
 from __future__ import annotations
 
 import copyreg
+import functools
 import importlib
 import logging
 import re
@@ -136,6 +138,21 @@ def terbaru_dulu(article):
     return (-article.date.timestamp(), article.slug)
 
 
+# Pure filters of the project (pelicanconf.JINJA_FILTERS): the same date gives the same
+# text, and a 10,000-item site formats each date many times (babel is slow).
+PURE_FILTERS = ("tanggal", "bulan")
+
+
+def memoise_filters(generator) -> None:
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    for name in PURE_FILTERS:
+        f = env.filters.get(name)
+        if f is not None and not hasattr(f, "cache_info"):
+            env.filters[name] = functools.lru_cache(maxsize=4096)(f)
+
+
 def _module_by_name(module: types.ModuleType):
     return importlib.import_module, (module.__name__,)
 
@@ -144,3 +161,4 @@ def register():
     copyreg.pickle(types.ModuleType, _module_by_name)
     signals.readers_init.connect(use_one_markdown)
     signals.article_generator_finalized.connect(fast_groupings)
+    signals.generator_init.connect(memoise_filters)
