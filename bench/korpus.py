@@ -133,6 +133,9 @@ class Penulis:
             f"Photographer: {self.nama_staf(region['kode'])}",
             f"Editor: {self.nama_staf(region['kode'])}",
         ]
+        # Titles repeat across months; the number keeps each URL unique even where a
+        # long title's slug is cut at 80 characters.
+        head.append(f"Slug: {_slug(judul_dasar)}-{region['slug']}-{i + 1}")
         if election:
             head.append(f"Election: {election}")
         if rng.random() < 0.1:
