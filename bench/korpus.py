@@ -143,8 +143,8 @@ class Penulis:
             head.append(f"Modified: {modified:%Y-%m-%d %H:%M}")
         kota = region["nama"].replace("Kabupaten ", "").replace("Kota ", "")
         body = [
-            f"{kota} — Bawaslu {region['nama']} menyelenggarakan kegiatan "
-            f"{judul_dasar.lower()} pada {tanggal_id(published.date())}. {self.paragraf(2)}",
+            (f"{kota} — Bawaslu {region['nama']} menyelenggarakan kegiatan "
+             f"{judul_dasar.lower()} pada {tanggal_id(published.date())}. {self.paragraf(2)}"),
             self.paragraf(4),
             "## Pokok bahasan",
             "\n".join(f"- {self.kalimat(rng.randint(5, 9))}" for _ in range(rng.randint(3, 5))),
@@ -202,15 +202,16 @@ class Penulis:
                 else f"Pelapor berinisial {pelapor} menyampaikan laporan")
         body = [
             "## Kronologi",
-            f"{asal} pada {tanggal_id(received)}. Terlapor, {SUBJEK[subject]} berinisial "
-            f"{terlapor}, diduga melakukan {judul.lower().replace('dugaan ', '')}. {self.paragraf(3)}",
+            (f"{asal} pada {tanggal_id(received)}. Terlapor, {SUBJEK[subject]} berinisial "
+             f"{terlapor}, diduga melakukan {judul.lower().replace('dugaan ', '')}. "
+             f"{self.paragraf(3)}"),
             "## Pemeriksaan",
-            f"Bawaslu {region['nama']} meminta klarifikasi kepada Terlapor berinisial {terlapor} "
-            f"dan seorang saksi berinisial {saksi}. {self.paragraf(4)}",
+            (f"Bawaslu {region['nama']} meminta klarifikasi kepada Terlapor berinisial {terlapor} "
+             f"dan seorang saksi berinisial {saksi}. {self.paragraf(4)}"),
             "\n".join(f"1. {self.kalimat(rng.randint(6, 10))}" for _ in range(3)),
             "## Kesimpulan",
-            f"Berdasarkan {dasar}, status penanganan adalah {outcome.replace('-', ' ')}. "
-            f"{self.paragraf(2)}",
+            (f"Berdasarkan {dasar}, status penanganan adalah {outcome.replace('-', ' ')}. "
+             f"{self.paragraf(2)}"),
         ]
         path = f"putusan/{received:%Y}/{region['slug']}-{nomor:03d}.md"
         return path, "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"

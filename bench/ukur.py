@@ -74,7 +74,7 @@ def run_build(nama: str, content: Path, out: Path, conf: str, extra=(), profile:
 
 def edit_one_file(content: Path) -> Path:
     """Append a sentence to one news item, as staff correcting a typo would."""
-    path = sorted((content / "berita").rglob("*.md"))[0]
+    path = min((content / "berita").rglob("*.md"))
     with path.open("a", encoding="utf-8") as f:
         f.write("\nParagraf tambahan setelah penyuntingan.\n")
     return path
