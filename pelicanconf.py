@@ -33,7 +33,10 @@ DEFAULT_CATEGORY = "lainnya"
 THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["buletin_cepat", "buletin_konten"]
+PLUGINS = ["buletin_konten"]
+PLUGINS += ["buletin_umpan"]  # feeds, OPML and the /feeds/ page
+PLUGINS += ["buletin_statistik"]
+PLUGINS += ["buletin_cepat"]  # speed-ups for large archives (issue 8, bench/PROFIL.md)
 
 # URLs. Items get theirs from the buletin_konten plugin (one place: bawaslu.konten.item_url).
 PAGE_URL = "{slug}/"
@@ -99,6 +102,46 @@ MENU = [
 FOOTER_MENU = [
     ("Topik", "topik/"),
 ]
+FOOTER_MENU += [("Umpan berita", "feeds/")]
+
+# Entries per feed: readers poll feeds often, often on slow connections, so each
+# file stays small; the whole archive is in the listings and /data/ files.
+# Local builds link feeds to the preview address (bawaslu.umpan.ASAL_LOKAL)
+# unless FEED_DOMAIN is set; publishconf.py's absolute SITEURL is used as is.
+UMPAN_MAKS_ENTRI = 50
+
+# Site search (Pagefind, Indonesian): every build is indexed into pagefind/;
+# the search page lives at /cari/ (see plugins/buletin_cari, bawaslu/cari.py).
+from bawaslu import cari, jalur
+
+PLUGINS += ["buletin_cari"]
+DIRECT_TEMPLATES += ["cari"]
+CARI_URL = jalur.SEARCH_PAGE
+CARI_SAVE_AS = jalur.SEARCH_PAGE + "index.html"
+CARI_SARINGAN = list(cari.PARAMS.items())  # (filter name, query parameter)
+MENU += [("Cari", jalur.SEARCH_PAGE)]
+
+# Handling-time limit per election kind, in CALENDAR days (weekends and holidays
+# count): a decided case record is over the limit when Decided - Received is
+# greater than the limit of its kind, the kind being the prefix of Election
+# ("pilkada-2024" -> "pilkada"). Shown on the region pages and explained on /metodologi/.
+BATAS_HARI_PENANGANAN = {"pilkada": 5, "pemilu": 14}
+
+from bawaslu.statistik import angka
+
+JINJA_FILTERS["angka"] = angka  # figures as Indonesians write them: 10.000, 5,5
+
+
+def load_plugins(names):
+    """Import every plugin now: Pelican itself only logs "Cannot load plugin" and
+    builds on without it, so a broken or missing plugin must fail here."""
+    import importlib
+
+    for name in names:
+        importlib.import_module(name)
+
+
+load_plugins(PLUGINS)
 
 # Speed (issue 8, see bench/PROFIL.md): the site has one language and no translations, and
 # Pelican's translation grouping compares every article with every other (quadratic).

@@ -57,8 +57,11 @@ def check(c, content=CONTENT):
     from bawaslu.wilayah import registry
 
     root = Path(content)
-    files = konten.article_files(root)
-    _, problems = konten.check_tree(root, files, registry())
+    if not root.is_dir():
+        sys.exit(f'folder konten "{content}" tidak ditemukan')
+    files = konten.content_files(root)
+    # Paths shown as the build shows them: relative to where the command runs.
+    _, problems = konten.check_tree(root, files, registry(), os.path.relpath)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -103,6 +106,31 @@ def clean(c):
 
 
 os.environ.setdefault("PYTHONHASHSEED", "0")
+
+
+@task(help={
+    "content": "folder konten (bawaan: content)",
+    "output": "tulis situs yang lolos pemeriksaan ke folder ini, tanpa ghp-import (GitHub Actions)",
+    "siteurl": "alamat situs, mis. https://bawaslu-contoh.github.io/buletin",
+    "domain": "domain sendiri, mis. buletin.bawaslu-contoh.go.id (menulis CNAME)",
+    "push": "kirim cabang gh-pages ke remote setelah ghp-import",
+    "remote": "remote tujuan push (bawaan: origin)",
+    "branch": "cabang tujuan (bawaan: gh-pages)",
+    "repo": "repositori git tujuan ghp-import (bawaan: proyek ini)",
+})
+def publish(c, content=CONTENT, output="", siteurl="", domain="", push=False, remote="origin",
+            branch="gh-pages", repo=""):
+    """Publish: build with publishconf into a fresh folder, check, then ghp-import to gh-pages."""
+    sys.path.insert(0, str(HERE / "plugins"))
+    from bawaslu import terbit
+
+    try:
+        summary = terbit.terbitkan(
+            Path(content), output=Path(output) if output else None, repo=Path(repo) if repo else None,
+            branch=branch, push=push, remote=remote, siteurl=siteurl, domain=domain)
+    except terbit.GagalTerbit as error:
+        sys.exit(str(error))
+    print(summary)
 
 
 @task(help={"items": "jumlah item korpus sintetis (60% berita, 40% putusan)",

@@ -1,5 +1,6 @@
 """Test helpers: build real small sites with the project's own configuration."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -69,3 +70,31 @@ def site(tmp_path):
     write(content, "putusan/agam/asn.md", CASE)
     write(content, "halaman/tentang.md", "Title: Tentang\nSlug: tentang\n\nTentang situs.\n")
     return content
+
+
+# --- the sample site: the project's content/ (or BULETIN_CONTENT), built once per session ---
+
+CONTENT = Path(os.environ.get("BULETIN_CONTENT") or ROOT / "content").resolve()
+
+
+def build(out: Path, hashseed: str) -> Path:
+    # A different hash seed per build: output that follows set or dict-of-set order differs.
+    env = {**os.environ, "PYTHONHASHSEED": hashseed}
+    result = run_pelican(CONTENT, out, env=env)
+    assert result.returncode == 0, f"build {CONTENT} gagal:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def situs(tmp_path_factory):
+    files = sorted(CONTENT.rglob("*.md")) if CONTENT.is_dir() else []
+    if not files:
+        pytest.fail(f"{CONTENT}: tidak ada konten (*.md). Gerbang kualitas memeriksa situs contoh; "
+                    "isi content/ dengan berita dan putusan contoh, atau arahkan "
+                    "BULETIN_CONTENT=/path/ke/content.")
+    return build(tmp_path_factory.mktemp("situs") / "out", "1")
+
+
+@pytest.fixture(scope="session")
+def situs_kedua(situs, tmp_path_factory):
+    return build(tmp_path_factory.mktemp("situs-kedua") / "out", "2")

@@ -134,5 +134,5 @@ def test_invalid_content_fails_the_build_and_writes_nothing(site, tmp_path):
     assert result.returncode != 0
     shown = Path("..").joinpath  # noqa: F841 (paths are shown relative to the project root)
     assert re.search(r"rusak\.md:2: tanggal \"Date: 2024-13-45\" tidak valid", result.stderr)
-    assert re.search(r"rusak\.md:3: wilayah .* mungkin maksudnya Kota Bukittinggi", result.stderr)
+    assert re.search(r"rusak\.md:3: wilayah .* mungkin maksudnya \"Kota Bukittinggi\"", result.stderr)
     assert not out.exists() or not any(out.rglob("*.html"))

@@ -6,7 +6,10 @@ all files are collected so that staff see them in one run.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import html
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,7 +28,7 @@ SHARED_KEYS = [
     "Title", "Date", "Modified", "Region", "Tags", "Summary", "Authors",
     "Photographer", "Editor", "Image", "Image-Alt", "Status",
 ]
-NEWS_KEYS = SHARED_KEYS + ["Activity", "Location", "Election", "Slug"]
+NEWS_KEYS = SHARED_KEYS + ["Activity", "Location", "Election", "Slug", "Not-Personal-Data"]
 CASE_KEYS = SHARED_KEYS + [
     "Register", "Election", "Source", "Violation", "Subject", "Received",
     "Registered", "Decided", "Outcome", "Forwarded-To", "Legal-Basis",
@@ -57,6 +60,8 @@ class Berkas:
     body: str
     body_line: int  # line number of the body's first line
     problems: list[Masalah] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)  # lower-case key -> value's column
+    lines: list[str] = field(default_factory=list)  # the whole file, line by line
 
     def value(self, key: str) -> str:
         return self.meta.get(key.lower(), ("", 0))[0]
@@ -65,8 +70,21 @@ class Berkas:
         return self.meta.get(key.lower(), ("", 1))[1] or 1
 
 
-_KEY_LINE = re.compile(r"^ {0,3}([A-Za-z0-9_-]+)\s*:\s*(.*?)\s*$")
+# The metadata header exactly as Python-Markdown's ``meta`` extension reads it
+# (Pelican uses that extension): "Key: value", no space before the colon.
+_KEY_LINE = re.compile(r"^( {0,3})([A-Za-z0-9_-]+):(\s*)(.*?)\s*$")
 _CONTINUATION = re.compile(r"^ {4,}(.*?)\s*$")
+_HEADER_END = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
+# A line that was meant as a known key but that Markdown does not read as one
+# ("Legal Basis: ...", "Title : ...", "Forwarded To:").
+_BROKEN_KEY = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_ -]{0,30}?)\s*:")
+
+
+def _squash(key: str) -> str:
+    return re.sub(r"[\s_-]", "", key).lower()
+
+
+_ALL_KEYS = {_squash(k) for k in set(NEWS_KEYS + CASE_KEYS)}
 
 
 def parse(path: str, text: str) -> Berkas:
@@ -74,35 +92,48 @@ def parse(path: str, text: str) -> Berkas:
     lines = text.splitlines()
     meta: dict[str, tuple[str, int]] = {}
     written: dict[str, str] = {}
+    columns: dict[str, int] = {}
+    problems: list[Masalah] = []
     i = 0
-    if lines and lines[0].strip() == "---":
+    if lines and re.match(r"^-{3}(\s.*)?$", lines[0]):
         i = 1
     last = None
     while i < len(lines):
         line = lines[i]
-        if line.strip() in ("", "---", "..."):
+        if not line.strip() or _HEADER_END.match(line):
             if line.strip():
                 i += 1
             break
         m = _KEY_LINE.match(line)
         c = _CONTINUATION.match(line)
         if m:
-            last = m.group(1).lower()
+            last = m.group(2).lower()
+            value = m.group(4)
             if last in meta:  # a repeated key continues the value, as in Markdown
-                value, at = meta[last]
-                meta[last] = (f"{value}\n{m.group(2)}", at)
+                before, at = meta[last]
+                meta[last] = (f"{before}\n{value}", at)
             else:
-                meta[last] = (m.group(2), i + 1)
-                written[last] = m.group(1)
+                meta[last] = (value, i + 1)
+                written[last] = m.group(2)
+                columns[last] = len(m.group(1)) + len(m.group(2)) + 1 + len(m.group(3)) + 1
         elif c and last:
-            value, at = meta[last]
-            meta[last] = (f"{value}\n{c.group(1)}".strip(), at)
+            before, at = meta[last]
+            meta[last] = (f"{before}\n{c.group(1)}".strip(), at)
         else:
+            broken = _BROKEN_KEY.match(line)
+            if broken and _squash(broken.group(1)) in _ALL_KEYS:
+                problems.append(Masalah(
+                    path, i + 1,
+                    f'baris "{broken.group(0).strip()} ..." tidak terbaca sebagai kunci, sehingga kepala '
+                    "berkas berakhir di sini dan baris-baris berikutnya dianggap isi; tulis nama "
+                    "kunci tanpa spasi, langsung diikuti titik dua (mis. \"Legal-Basis: ...\"), "
+                    "dan pisahkan kepala berkas dari isi dengan satu baris kosong",
+                ))
             break
         i += 1
     while i < len(lines) and not lines[i].strip():
         i += 1
-    return Berkas(path, meta, written, "\n".join(lines[i:]), i + 1)
+    return Berkas(path, meta, written, "\n".join(lines[i:]), i + 1, problems, columns, lines)
 
 
 def split_list(value: str) -> list[str]:
@@ -175,10 +206,14 @@ class Pemeriksa:
         """``Key: value`` as written, for messages."""
         return f'"{self.b.written.get(key.lower(), key)}: {self.b.value(key)}"'
 
-    def required(self, key: str, hint: str) -> str | None:
+    def required(self, key: str, hint: str, at: str | None = None) -> str | None:
+        """The value of a required key; an error when it is missing or empty.
+
+        A missing key is reported on the line of ``at`` (the key that requires
+        it), else on line 1."""
         value = self.b.value(key).strip()
         if not value:
-            where = self.b.line(key)
+            where = self.b.line(key) if key.lower() in self.b.meta or at is None else self.b.line(at)
             what = "kosong" if key.lower() in self.b.meta else "belum ada"
             self.error(where, f'kunci "{key}" wajib diisi ({what}); {hint}')
             return None
@@ -191,8 +226,8 @@ class Pemeriksa:
             return
         if value.lower() not in vocabulary:
             near = difflib.get_close_matches(value.lower(), vocabulary, n=1)
-            maybe = f'; mungkin maksudnya "{near[0]}"?' if near else ""
-            self.error(key, f"nilai {self.shown(key)} tidak dikenal{maybe}; {hint}")
+            maybe = f' Mungkin maksudnya "{near[0]}"?' if near else ""
+            self.error(key, f"nilai {self.shown(key)} tidak dikenal.{maybe} {hint[0].upper()}{hint[1:]}")
             return
         self.fields[field_name] = value.lower()
 
@@ -222,12 +257,19 @@ class Pemeriksa:
                 self.error("Date", f"tanggal {self.shown('Date')} tidak valid; gunakan {date_hint}")
             else:
                 self.fields["date"] = parsed
+        if "modified" in b.meta and not b.value("Modified").strip():
+            # Pelican cannot read an empty Modified and would drop the file.
+            self.error("Modified", f'kunci "Modified" kosong; isi tanggal pembaruan ({date_hint}) '
+                       "atau hapus baris Modified")
         if value := b.value("Modified").strip():
             if (parsed := parse_datetime(value)) is None:
                 self.error(
                     "Modified", f"tanggal {self.shown('Modified')} tidak valid; gunakan {date_hint}"
                 )
-            elif "date" in self.fields and parsed < self.fields["date"]:
+            elif "date" in self.fields and (
+                parsed.date() < self.fields["date"].date()
+                or (len(value) > 10 and parsed < self.fields["date"])  # both with a time
+            ):
                 self.error(
                     "Modified",
                     f"tanggal {self.shown('Modified')} lebih awal dari {self.shown('Date')}; "
@@ -243,7 +285,9 @@ class Pemeriksa:
             wilayah = self.registry.resolve(value)
             if wilayah is None:
                 near = self.registry.suggest(value)
-                maybe = f"mungkin maksudnya {' atau '.join(near)}? " if near else ""
+                quoted = [f'"{n}"' for n in near]
+                names = " atau ".join(filter(None, [", ".join(quoted[:-1]), quoted[-1]])) if near else ""
+                maybe = f"mungkin maksudnya {names}? " if near else ""
                 self.error(
                     "Region",
                     f"wilayah {self.shown('Region')} tidak ada dalam daftar wilayah; "
@@ -266,7 +310,7 @@ class Pemeriksa:
                 )
             if alt := self.required(
                 "Image-Alt", "teks pengganti gambar wajib ada bila Image diisi: "
-                "tuliskan singkat apa yang tampak pada gambar"
+                "tuliskan singkat apa yang tampak pada gambar", at="Image",
             ):
                 self.fields["image_alt"] = alt
         elif b.value("Image-Alt").strip():
@@ -322,7 +366,7 @@ class Pemeriksa:
                 dates[key] = parsed
                 self.fields[name] = parsed
         order = [k for k in ("Received", "Registered", "Decided") if k in dates]
-        for earlier, later in zip(order, order[1:]):
+        for earlier, later in itertools.pairwise(order):
             if dates[later] < dates[earlier]:
                 self.error(later, f"tanggal {self.shown(later)} lebih awal dari {self.shown(earlier)}; "
                            "urutan yang benar: Received ≤ Registered ≤ Decided")
@@ -369,7 +413,7 @@ def check_file(
     relative = path.relative_to(root).as_posix()
     shown = shown_path or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # as Pelican reads it
     except UnicodeDecodeError:
         berkas = Berkas(shown, {}, {}, "", 1)
         berkas.problems.append(Masalah(shown, 1, "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8"))
@@ -377,12 +421,18 @@ def check_file(
     berkas = parse(shown, text)
     jenis = jenis_of(relative)
     if jenis is None:
+        # A standing page: Pelican silently drops one without a title.
+        if not berkas.value("Title").strip():
+            what = "kosong" if "title" in berkas.meta else "belum ada"
+            berkas.problems.append(Masalah(
+                shown, berkas.line("Title"), f'kunci "Title" wajib diisi ({what}); tulis judul halaman'))
         return berkas, {}
     fields = Pemeriksa(berkas, jenis, registry, root).run()
     fields["source_path"] = relative
     if "date" in fields:
+        # A case record's URL comes from its Register only (none while it is wrong).
         slug = (
-            register_slug(fields["register"]) if "register" in fields
+            register_slug(fields.get("register", "")) if jenis == "putusan"
             else (berkas.value("Slug").strip() or news_slug(fields.get("title", "")))
         )
         if slug:
@@ -394,11 +444,12 @@ def check_file(
 def check_unique(checked: list[tuple[Berkas, dict]]) -> list[Masalah]:
     """Register numbers and URLs must be unique across the site."""
     problems = []
+    reported = set()  # a duplicate Register also makes a duplicate URL: say it once
     for key, what in (("register", "Register"), ("url", "alamat halaman")):
         seen: dict[str, Berkas] = {}
         for berkas, fields in sorted(checked, key=lambda bf: bf[0].path):
             value = fields.get(key)
-            if not value:
+            if not value or berkas.path in reported:
                 continue
             norm = value.lower() if key == "register" else value
             if norm in seen:
@@ -411,6 +462,7 @@ def check_unique(checked: list[tuple[Berkas, dict]]) -> list[Masalah]:
                     berkas.path, line,
                     f'{what} "{value}" sama dengan di {first.path}:{first_line}; {hint}',
                 ))
+                reported.add(berkas.path)
             else:
                 seen[norm] = berkas
     return problems
@@ -418,71 +470,109 @@ def check_unique(checked: list[tuple[Berkas, dict]]) -> list[Masalah]:
 
 # --- Safety: unsafe HTML in any content, personal data in case records -----------------
 
-_UNSAFE = [
-    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base)\b", re.I),
+_UNSAFE_TAGS = "script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form"
+# Tags and event-handler attributes are looked for in the text as written (an
+# escaped "&lt;script&gt;" is harmless text); URL schemes also after decoding
+# character references and dropping the tabs and newlines browsers ignore in URLs.
+_UNSAFE_RAW = [
+    (re.compile(rf"<\s*({_UNSAFE_TAGS})\b", re.IGNORECASE),
      'tag HTML "<{0}>" tidak boleh dipakai di konten'),
-    (re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I),
+    (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE),
      'atribut HTML "{0}=" (penanganan kejadian/skrip) tidak boleh dipakai di konten'),
-    (re.compile(r"\b(javascript|vbscript)\s*:", re.I),
+]
+_UNSAFE_DECODED = [
+    (re.compile(r"\b(javascript|vbscript|livescript)\s*:", re.IGNORECASE),
      'tautan "{0}:" tidak boleh dipakai di konten'),
-    (re.compile(r"\b(data)\s*:\s*text/html", re.I),
+    (re.compile(r"\b(data)\s*:\s*text/html", re.IGNORECASE),
      'tautan "{0}:text/html" tidak boleh dipakai di konten'),
 ]
 SAFE_HINT = "hapus bagian itu; konten hanya boleh memuat Markdown dan HTML sederhana tanpa skrip"
 
 
-def _lines_of(berkas: Berkas) -> list[tuple[int, str]]:
-    """Every (line number, text) of the file: metadata values and body lines."""
-    lines = [(line, value) for value, line in berkas.meta.values()]
-    lines += [(berkas.body_line + n, text) for n, text in enumerate(berkas.body.split("\n"))]
-    return lines
+def _texts_of(berkas: Berkas) -> list[tuple[int, str]]:
+    """(first line number, text): each metadata value, then the whole body, so
+    that an HTML tag spread over several lines is seen whole."""
+    return [(line, value) for value, line in berkas.meta.values()] + [(berkas.body_line, berkas.body)]
+
+
+def _decoded(text: str) -> str:
+    """Character references decoded line by line, keeping the line count."""
+    return "\n".join(re.sub(r"[\x00-\x20]", lambda m: " " if m.group() == " " else "",
+                            html.unescape(line))
+                     for line in text.split("\n"))
 
 
 def check_safety(berkas: Berkas) -> None:
     """Unsafe HTML (scripts, event handlers, javascript: URLs, iframes) is an error."""
-    for line, text in _lines_of(berkas):
-        for pattern, message in _UNSAFE:
-            for m in pattern.finditer(text):
-                berkas.problems.append(
-                    Masalah(berkas.path, line, f"{message.format(m.group(1).lower())}; {SAFE_HINT}")
-                )
+    for first, text in _texts_of(berkas):
+        decoded = _decoded(text) if ("&" in text or "\t" in text) else text
+        for source, patterns in ((text if "<" in text else "", _UNSAFE_RAW),
+                                 (decoded if ":" in decoded else "", _UNSAFE_DECODED)):
+            for pattern, message in patterns:
+                for m in pattern.finditer(source):
+                    line = first + source.count("\n", 0, m.start(1))
+                    berkas.problems.append(Masalah(
+                        berkas.path, line, f"{message.format(m.group(1).lower())}; {SAFE_HINT}"))
 
 
 def mask(text: str) -> str:
-    """Personal data is not repeated in full in build logs (CI logs are public)."""
+    """Personal data is not repeated in full in build logs (CI logs are public):
+    only the first and last characters and the punctuation are shown."""
+    if len(text) <= 3:
+        return text[:1] + "*" * (len(text) - 1)
     keep = 2 if len(text) > 6 else 1
     return text[:keep] + "".join("*" if ch.isalnum() else ch for ch in text[keep:-keep]) + text[-keep:]
+
+
+# What to do instead, per kind of personal data.
+FIX = {
+    "nama": 'tulis peran dan inisialnya saja, mis. "Terlapor, seorang ASN berinisial RH"',
+    "alamat": "sebut wilayahnya saja (desa/kelurahan, kecamatan), tanpa nama jalan, "
+              "nomor rumah atau RT/RW",
+}
+FIX_DEFAULT = "hapus nomor atau alamat itu"
 
 
 def check_personal_data(berkas: Berkas, jenis: str) -> None:
     """Case records name no private person; no item carries NIK, NIP or NPWP.
 
-    A false alarm is silenced only in the file itself, visibly, by writing the
-    exact string in the ``Not-Personal-Data`` key (comma-separated); an entry
-    that matches no finding is itself an error, so stale exemptions do not linger.
+    Title, summary, every metadata value (except Register) and the body are
+    searched. A false alarm is silenced only in the file itself, visibly, by
+    writing the exact string (as it appears in the text, around the finding) in
+    the ``Not-Personal-Data`` key (comma-separated); an entry that silences no
+    finding is itself an error, so stale exemptions do not linger.
     """
     from .anonim import NUMERIC, temukan
 
     kinds = None if jenis == "putusan" else NUMERIC
     allowed = {" ".join(v.split()) for v in split_list(berkas.value("Not-Personal-Data"))}
+    skip = {berkas.meta[k][1] for k in ("not-personal-data", "register") if k in berkas.meta}
+    # The whole file in one pass (the detectors never match across lines), with
+    # the lines not searched blanked so that positions stay those of the file.
+    text = "\n".join(" " * len(line) if n in skip else line
+                     for n, line in enumerate(berkas.lines, 1))
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    covers = {entry: [(m.start(), m.end()) for m in
+                      re.finditer(r"\s+".join(map(re.escape, entry.split())), text)]
+              for entry in allowed}
     used = set()
-    skip = {"not-personal-data", "register"}
-    for line, text in _lines_of(berkas):
-        if any(berkas.meta.get(k, ("", 0))[1] == line for k in skip):
+    where = "catatan penanganan" if jenis == "putusan" else "berita"
+    for t in temukan(text, kinds):
+        # Silenced by an entry written exactly around the finding ("Ibu Pertiwi"
+        # silences the name found after "Ibu").
+        covering = [entry for entry, spans in covers.items()
+                    if any(a <= t.start and t.end <= b for a, b in spans)]
+        if covering:
+            used.update(covering)
             continue
-        for t in temukan(text, kinds):
-            norm = " ".join(t.teks.split())
-            if norm in allowed:
-                used.add(norm)
-                continue
-            where = "catatan penanganan" if jenis == "putusan" else "berita"
-            berkas.problems.append(Masalah(
-                berkas.path, line,
-                f'kemungkinan data pribadi ({t.label}) "{mask(t.teks)}" di kolom {t.start + 1}; '
-                f"{where} tidak boleh memuat {t.label} (lihat Kebijakan Anonimisasi). "
-                "Samarkan menjadi peran dan inisial; bila ini bukan data pribadi, tulis teks "
-                'itu persis di kunci "Not-Personal-Data"',
-            ))
+        line = bisect.bisect_right(starts, t.start)
+        berkas.problems.append(Masalah(
+            berkas.path, line,
+            f'kemungkinan data pribadi ({t.label}) "{mask(t.teks)}" di kolom '
+            f"{t.start - starts[line - 1] + 1}; {where} tidak boleh memuat {t.label} (lihat "
+            f"Kebijakan Anonimisasi): {FIX.get(t.jenis, FIX_DEFAULT)}. Bila ini bukan data "
+            'pribadi, tulis teks itu persis di kunci "Not-Personal-Data"',
+        ))
     for entry in sorted(allowed - used):
         berkas.problems.append(Masalah(
             berkas.path, berkas.line("Not-Personal-Data"),
@@ -494,7 +584,10 @@ MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 
 
 def check_tree(root: Path, relatives, registry: Registry, show=str):
-    """Check the given article files (relative to ``root``) and the site-wide rules.
+    """Check the given content files (relative to ``root``) and the site-wide rules.
+
+    News and case records are checked against the contract; every file (pages
+    too) is checked for unsafe HTML.
 
     Returns ``(checked, problems)``: ``checked`` maps each relative path to its
     ``(Berkas, fields)``; ``problems`` lists every problem, sorted.
@@ -503,9 +596,8 @@ def check_tree(root: Path, relatives, registry: Registry, show=str):
     for rel in sorted(relatives):
         path = root / rel
         berkas, fields = check_file(path, root, registry, show(path))
-        jenis = fields.get("jenis")
-        if jenis:
-            check_safety(berkas)
+        check_safety(berkas)
+        if jenis := fields.get("jenis"):
             check_personal_data(berkas, jenis)
         checked[rel] = (berkas, fields)
     problems = [p for berkas, _ in checked.values() for p in berkas.problems]
@@ -514,10 +606,16 @@ def check_tree(root: Path, relatives, registry: Registry, show=str):
 
 
 def article_files(root: Path, article_paths=("berita", "putusan")) -> list[str]:
-    """Markdown files under the article folders, as Pelican finds them."""
+    """Markdown files under the given folders (by default the article folders),
+    as Pelican finds them."""
     found = []
     for top in article_paths:
         for path in (root / top).rglob("*"):
             if path.is_file() and path.suffix.lower() in MARKDOWN_EXTENSIONS:
                 found.append(path.relative_to(root).as_posix())
     return sorted(found)
+
+
+def content_files(root: Path) -> list[str]:
+    """Every Markdown file the site is built from: news, case records and pages."""
+    return article_files(root, ("berita", "putusan", "halaman"))

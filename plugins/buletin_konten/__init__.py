@@ -6,7 +6,7 @@
   anything is written. Valid articles get their region, typed fields and URL.
 - ``all_generators_finalized``: the plain ``Item`` records and the ``Arsip``
   groupings are built once and put in the context for templates and plugins.
-- A generator writes the region pages.
+Region pages, statistics and open data are in the buletin_statistik plugin.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, Generator
+from pelican.generators import ArticlesGenerator
 
 from bawaslu import konten
 from bawaslu.arsip import Arsip
@@ -27,8 +27,12 @@ from bawaslu.wilayah import registry
 log = logging.getLogger(__name__)
 
 
-class KontenTidakValid(Exception):
-    """Raised once, after every problem was printed: the build must fail."""
+class KontenTidakValid(SystemExit):
+    """Raised once, after every problem was printed: the build must fail.
+
+    A SystemExit, not an Exception: Pelican logs an Exception with an English
+    traceback after the messages; this ends the build with exit status 1 and
+    the one Indonesian line."""
 
 
 def shown_path(path: Path) -> str:
@@ -43,6 +47,7 @@ def check_articles(generator: ArticlesGenerator) -> None:
     root = Path(generator.path)
     settings = generator.settings
     files = sorted(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
+    files += generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])  # unsafe HTML
     checked, problems = konten.check_tree(root, files, registry(), shown_path)
 
     read = {a.relative_source_path: a for a in
@@ -81,6 +86,8 @@ def first_paragraph(html: str) -> str:
 
 def build_arsip(generators) -> None:
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    if "arsip" in articles_generator.context:
+        return  # already built by a plugin whose receiver ran first (no fixed order)
     items = []
     for article in articles_generator.articles:
         fields = dict(article.rekord)
@@ -91,35 +98,6 @@ def build_arsip(generators) -> None:
     articles_generator.context["registry"] = registry()
 
 
-class WilayahGenerator(Generator):
-    """Writes ``/wilayah/`` and a page per region with content and per province."""
-
-    def generate_output(self, writer):
-        arsip: Arsip = self.context["arsip"]
-        reg = arsip.registry
-        pages = {w.kode: w for w in arsip.regions_with_content()}
-        pages.update({w.kode: w for w in reg.provinces()})
-        pages.pop(reg.nasional.kode, None)
-        template = self.get_template("wilayah")
-        writer.write_file(
-            "wilayah/index.html", self.get_template("wilayah_index"), self.context,
-            wilayah=reg.nasional, provinsi=reg.provinces(), items=arsip.items[:10],
-            relative_urls=self.settings["RELATIVE_URLS"], url="wilayah/",
-        )
-        for kode in sorted(pages):
-            w = pages[kode]
-            writer.write_file(
-                f"{w.url}index.html", template, self.context, wilayah=w,
-                induk=reg.parent(w), anak=[c for c in reg.children(w) if c.kode in pages],
-                items=arsip.of(w)[:20], relative_urls=self.settings["RELATIVE_URLS"], url=w.url,
-            )
-
-
-def get_generators(pelican):
-    return WilayahGenerator
-
-
 def register():
     signals.article_generator_pretaxonomy.connect(check_articles)
     signals.all_generators_finalized.connect(build_arsip)
-    signals.get_generators.connect(get_generators)

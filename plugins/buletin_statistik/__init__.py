@@ -1,0 +1,130 @@
+"""Pelican adapter: per-region statistics, region pages and open data.
+
+- ``all_generators_finalized``: the figures of every region are computed once
+  (``bawaslu.statistik.hitung``) from the archive built by buletin_konten and put
+  in the context as ``statistik`` (the home page shows the national figures).
+- ``WilayahGenerator`` writes ``/wilayah/`` (national figures and the 38
+  provinces), a page per region with content and per province, and the data
+  files under ``/data/`` (``bawaslu.opendata``): the whole files, the Data
+  Package, and each region's slice.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+from pathlib import Path
+
+from bawaslu import jalur, opendata
+from bawaslu.arsip import Arsip
+from bawaslu.statistik import Rekap, hitung
+from bawaslu.wilayah import Wilayah
+from pelican import signals
+from pelican.generators import Generator, PagesGenerator
+
+TERBARU = 5  # latest news and latest case records shown on a region page
+
+
+def _context(generators) -> dict:
+    return generators[0].context
+
+
+def compute(generators) -> None:
+    context = _context(generators)
+    if "arsip" not in context:
+        # Signal receivers run in no fixed order: build the archive first if needed.
+        from buletin_konten import build_arsip
+
+        build_arsip(generators)
+    arsip: Arsip = context["arsip"]
+    context["statistik"] = hitung(arsip.items, arsip.registry, context["BATAS_HARI_PENANGANAN"])
+    # The methodology page is linked from the figures when the content has it.
+    pages = next((g.pages for g in generators if isinstance(g, PagesGenerator)), [])
+    context["halaman_metodologi"] = next((p.url for p in pages if p.slug == "metodologi"), None)
+
+
+def latest(items, jenis: str, n: int = TERBARU) -> list:
+    return list(islice((i for i in items if i.jenis == jenis), n))
+
+
+def data_links(w: Wilayah) -> list[tuple[str, str]]:
+    """(label, site-relative path) of the data files of a region (its slice) or of the
+    whole archive (national)."""
+    return [
+        ("Catatan penanganan (CSV)", jalur.data_path(f"{opendata.PUTUSAN}.csv", w)),
+        ("Catatan penanganan (JSON)", jalur.data_path(f"{opendata.PUTUSAN}.json", w)),
+        ("Statistik wilayah (CSV)", jalur.data_path(f"{opendata.STATISTIK}.csv", w)),
+        ("Statistik wilayah (JSON)", jalur.data_path(f"{opendata.STATISTIK}.json", w)),
+        *([("Keterangan kolom (Data Package JSON)", jalur.data_path("datapackage.json"))]
+          if w.is_nasional else []),
+    ]
+
+
+def feed_links(w: Wilayah, ada_isi: bool) -> list[tuple[str, str]]:
+    """(label, path) of a region's Atom and RSS feeds; none for a region without content."""
+    if not ada_isi:
+        return []
+    key = jalur.feed_key_wilayah(w)
+    return [(f"Umpan {label} {w.nama}", jalur.feed_path(key, fmt))
+            for label, fmt in (("Atom", "atom"), ("RSS", "rss"))]
+
+
+class WilayahGenerator(Generator):
+    """Writes ``/wilayah/``, a page per region with content and per province, and ``/data/``."""
+
+    def generate_output(self, writer):
+        arsip: Arsip = self.context["arsip"]
+        rekap: Rekap = self.context["statistik"]
+        reg = arsip.registry
+        with_content = {w.kode for w in arsip.regions_with_content()}
+        pages = {w.kode: w for w in arsip.regions_with_content()}
+        pages.update({w.kode: w for w in reg.provinces()})
+        pages.pop(reg.nasional.kode, None)
+        self.write_data(arsip, rekap, with_content)
+
+        common = {"relative_urls": self.settings["RELATIVE_URLS"], "BATAS": self.settings["BATAS_HARI_PENANGANAN"]}
+        nasional = reg.nasional
+        writer.write_file(
+            "wilayah/index.html", self.get_template("wilayah_index"), self.context,
+            wilayah=nasional, stat=rekap.nasional,
+            provinsi=[(p, rekap.of(p), True) for p in reg.provinces()],
+            berita=latest(arsip.items, "berita"), putusan=latest(arsip.items, "putusan"),
+            ada_isi=nasional.kode in with_content, data=data_links(nasional),
+            umpan=feed_links(nasional, nasional.kode in with_content), url="wilayah/", **common,
+        )
+        template = self.get_template("wilayah")
+        for kode in sorted(pages):
+            w = pages[kode]
+            items = arsip.of(w)
+            anak = [(c, rekap.of(c), c.kode in pages) for c in reg.children(w)]
+            writer.write_file(
+                f"{w.url}index.html", template, self.context, wilayah=w, stat=rekap.of(w),
+                induk=reg.parent(w), anak=anak,
+                berita=latest(items, "berita"), putusan=latest(items, "putusan"),
+                ada_isi=kode in with_content,
+                data=data_links(w) if kode in with_content else [],
+                umpan=feed_links(w, kode in with_content), url=w.url, **common,
+            )
+
+    def write_data(self, arsip: Arsip, rekap: Rekap, with_content: set[str]) -> None:
+        out = Path(self.output_path)
+        files = opendata.berkas_data(
+            arsip.items, rekap, arsip.registry, self.settings.get("SITEURL", ""),
+            jalur.data_path, with_content,
+        )
+        files.append(opendata.Berkas(
+            jalur.data_path("datapackage.json"),
+            opendata.datapackage(self.settings.get("SITEURL", ""), self.settings.get("SITENAME", "")),
+        ))
+        for berkas in files:
+            path = out / berkas.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(berkas.text, encoding="utf-8", newline="")
+
+
+def get_generators(pelican):
+    return WilayahGenerator
+
+
+def register():
+    signals.all_generators_finalized.connect(compute)
+    signals.get_generators.connect(get_generators)

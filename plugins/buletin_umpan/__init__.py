@@ -1,0 +1,89 @@
+"""Pelican adapter for the feeds (``bawaslu.umpan`` decides, this writes).
+
+- A generator writes every Atom and RSS feed under ``feeds/``, the OPML list
+  ``feeds/index.opml`` and the journalists' page ``feeds/`` (template ``umpan``).
+- Jinja globals for templates: ``umpan_halaman()`` lists the feeds a page
+  advertises in ``<head>`` (base.html, block ``feeds``); ``umpan_katalog()``
+  gives every feed (``.get(key)``, ``.ada(key)``). Both read the archive from
+  the template context, so they work whatever order signals run in.
+
+base.html calls ``umpan_halaman()``: a build without this plugin fails
+("'umpan_halaman' is undefined") instead of publishing a site without feeds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bawaslu import jalur, umpan
+from jinja2 import pass_context
+from pelican import signals
+from pelican.generators import Generator
+
+_cache: dict = {}
+
+
+def katalog_of(context) -> umpan.Katalog:
+    """The feed catalogue of the archive in ``context`` (computed once per build)."""
+    arsip = context.get("arsip")
+    if arsip is None:
+        raise RuntimeError("buletin_umpan: arsip belum dibuat; plugin buletin_konten harus aktif")
+    if _cache.get("arsip") is not arsip:
+        _cache["arsip"] = arsip
+        _cache["katalog"] = umpan.katalog(arsip, int(context.get("UMPAN_MAKS_ENTRI", 50)))
+    return _cache["katalog"]
+
+
+def base_url(context) -> str:
+    return umpan.asal(context.get("SITEURL", ""), context.get("FEED_DOMAIN"))
+
+
+@pass_context
+def umpan_halaman(ctx) -> list[umpan.Umpan]:
+    return katalog_of(ctx).untuk_halaman(
+        article=ctx.get("article"), wilayah=ctx.get("wilayah"), category=ctx.get("category"),
+        is_feeds_page=bool(ctx.get("halaman_umpan")),
+    )
+
+
+@pass_context
+def umpan_katalog(ctx) -> umpan.Katalog:
+    return katalog_of(ctx)
+
+
+class UmpanGenerator(Generator):
+    """Writes the feeds, the OPML file and the /feeds/ page."""
+
+    def generate_output(self, writer):
+        kat = katalog_of(self.context)
+        base = base_url(self.context)
+        sitename = self.settings["SITENAME"]
+        out = Path(self.output_path)
+        written = umpan.files(kat, base, sitename)
+        written[jalur.OPML] = umpan.opml(kat, base, sitename).encode("utf-8")
+        for path, data in written.items():
+            target = out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        writer.write_file(
+            jalur.FEEDS_PAGE + "index.html", self.get_template("umpan"), self.context,
+            katalog=kat, halaman_umpan=True, opml_path=jalur.OPML, url=jalur.FEEDS_PAGE,
+            relative_urls=self.settings["RELATIVE_URLS"],
+        )
+
+
+def add_globals(pelican):
+    pelican.settings["JINJA_GLOBALS"] = {
+        **pelican.settings.get("JINJA_GLOBALS", {}),
+        "umpan_halaman": umpan_halaman,
+        "umpan_katalog": umpan_katalog,
+    }
+
+
+def get_generators(pelican):
+    return UmpanGenerator
+
+
+def register():
+    signals.initialized.connect(add_globals)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,381 @@
+"""The anonymity guard's detectors (bawaslu.anonim), without Pelican.
+
+Each kind of personal data has positive examples; property tests generate
+valid NIKs, NIPs (PNS and PPPK), NPWPs, phone numbers and e-mail addresses in
+varied spacing and punctuation; a false-alarm suite of sentences as case
+records write them must pass untouched.
+"""
+
+import pytest
+from bawaslu.anonim import NUMERIC, temukan
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+PROPERTY = settings(max_examples=150, deadline=None)
+
+
+def found(text, kinds=None):
+    return [(t.jenis, t.teks) for t in temukan(text, kinds)]
+
+
+# --- positive examples, one table per detector ---------------------------------------
+
+POSITIVE = [
+    # NIK: 16 digits, contiguous or in groups
+    ("NIK Terlapor 1306011203850001 tercantum di formulir.", "nik", "1306011203850001"),
+    ("NIK: 1306 0112 0385 0001", "nik", "1306 0112 0385 0001"),
+    ("NIK 13.06.01.520385.0001 (perempuan)", "nik", "13.06.01.520385.0001"),
+    ("nomor KTP 13 06 01 120385 0001", "nik", "13 06 01 120385 0001"),
+    ("NIK 9601014107900003", "nik", "9601014107900003"),  # Papua Selatan, code 96
+    # NIP: 18 digits, PNS and PPPK
+    ("NIP 19850312 201001 1 002", "nip", "19850312 201001 1 002"),
+    ("NIP. 198503122010011002", "nip", "198503122010011002"),
+    ("NI PPPK 199009132025212014", "nip", "199009132025212014"),
+    ("NIP 19900913 2025 21 2 014", "nip", "19900913 2025 21 2 014"),
+    # NPWP: 15 digits (old form) and 16 digits (since 2024)
+    ("NPWP 01.234.567.8-901.234", "npwp", "01.234.567.8-901.234"),
+    ("NPWP 012345678901234", "npwp", "012345678901234"),
+    ("NPWP: 0012 3456 7890 1234", "npwp", "0012 3456 7890 1234"),
+    # mobile phones
+    ("dihubungi melalui 0812-3456-7890", "telepon", "0812-3456-7890"),
+    ("WA 081234567890", "telepon", "081234567890"),
+    ("nomor +62 812 3456 7890", "telepon", "+62 812 3456 7890"),
+    ("nomor +6281234567890", "telepon", "+6281234567890"),
+    ("nomor (+62) 813-1234-567", "telepon", "(+62) 813-1234-567"),
+    ("nomor 0852.1234.5678", "telepon", "0852.1234.5678"),
+    # landlines
+    ("telepon (021) 555 1234", "telepon", "(021) 555 1234"),
+    ("telepon 0274-512345", "telepon", "0274-512345"),
+    ("telepon (0752) 21234", "telepon", "(0752) 21234"),
+    ("telepon +62 21 5551234", "telepon", "+62 21 5551234"),
+    # e-mail
+    ("surel budi.santoso@gmail.com", "email", "budi.santoso@gmail.com"),
+    ("surel rh_1985+pilkada@contoh.co.id", "email", "rh_1985+pilkada@contoh.co.id"),
+    ("surel budi [at] gmail [dot] com", "email", "budi [at] gmail [dot] com"),
+    ("surel budi(at)gmail.com", "email", "budi(at)gmail.com"),
+    # street addresses and house numbers
+    ("beralamat di Jl. Merdeka No. 12, Bukittinggi", "alamat", "Jl. Merdeka No. 12"),
+    ("di Jalan Sudirman Nomor 5A", "alamat", "Jalan Sudirman Nomor 5A"),
+    ("Gg. Mawar No 3", "alamat", "Gg. Mawar No 3"),
+    ("Perum Griya Asri Blok C No. 7", "alamat", "Perum Griya Asri Blok C No. 7"),
+    ("tinggal di RT 03/RW 05 Kelurahan Belakang Balok", "alamat", "RT 03/RW 05"),
+    ("RT/RW 003/005", "alamat", "RT/RW 003/005"),
+    ("RT. 02 RW. 04", "alamat", "RT. 02 RW. 04"),
+    # vehicle plates
+    ("mobil bernomor polisi BA 1234 XY", "plat", "BA 1234 XY"),
+    ("sepeda motor B 1234 ABC", "plat", "B 1234 ABC"),
+    ("kendaraan BM-4567-QQ", "plat", "BM-4567-QQ"),
+    ("plat D1234AB", "plat", "D1234AB"),
+    # a full name after a party role
+    ("Pelapor Budi Santoso hadir.", "nama", "Budi Santoso"),
+    ("Terlapor, Ahmad Yani, tidak hadir.", "nama", "Ahmad Yani"),
+    ("Saksi bernama Siti Aminah menerangkan", "nama", "Siti Aminah"),
+    ("Saksi yang bernama Rahmat Hidayat", "nama", "Rahmat Hidayat"),
+    ("Sdr. Joko Susilo", "nama", "Joko Susilo"),
+    ("Sdr.Budi menerangkan", "nama", "Budi"),
+    ("Sdri. Rina Marlina", "nama", "Rina Marlina"),
+    ("Saudara Andi Pratama", "nama", "Andi Pratama"),
+    ("Saudari Maria Ulfa", "nama", "Maria Ulfa"),
+    ("Bapak Hendra Gunawan", "nama", "Hendra Gunawan"),
+    ("Bpk. Ahmad Dahlan", "nama", "Ahmad Dahlan"),
+    ("Bapak H. Ahmad Dahlan", "nama", "H. Ahmad Dahlan"),
+    ("Ibu Hj. Siti Aminah", "nama", "Hj. Siti Aminah"),
+    ("Ibu Sri Wahyuni", "nama", "Sri Wahyuni"),
+    ("rekening atas nama Rudi Hartono", "nama", "Rudi Hartono"),
+    ("a.n. Dewi Lestari", "nama", "Dewi Lestari"),
+    ("Pelapor: Muhammad Rizki", "nama", "Muhammad Rizki"),
+    ("Terlapor AHMAD YANI hadir", "nama", "AHMAD YANI"),
+    ("terlapor Budi Santoso", "nama", "Budi Santoso"),
+    ("Terlapor (Budi Santoso) tidak hadir", "nama", "Budi Santoso"),
+    ("Saksi-saksi: Rahmat Hidayat dan lainnya", "nama", "Rahmat Hidayat"),
+    ("tautan wa.me/6281234567890", "telepon", "6281234567890"),
+]
+
+
+@pytest.mark.parametrize("text, jenis, teks", POSITIVE, ids=[p[0][:40] for p in POSITIVE])
+def test_each_kind_of_personal_data_is_found(text, jenis, teks):
+    assert found(text) == [(jenis, teks)]
+
+
+def test_several_findings_in_one_line_are_all_reported_in_order():
+    text = "Terlapor Budi Santoso (NIK 1306011203850001, HP 0812-3456-7890) tinggal di RT 03/RW 05."
+    assert found(text) == [
+        ("nama", "Budi Santoso"), ("nik", "1306011203850001"),
+        ("telepon", "0812-3456-7890"), ("alamat", "RT 03/RW 05"),
+    ]
+
+
+def test_news_only_refuses_the_identity_numbers():
+    text = "Pelapor Budi Santoso, NIP 19850312 201001 1 002, HP 0812-3456-7890."
+    assert found(text, NUMERIC) == [("nip", "19850312 201001 1 002")]
+    assert [t.label for t in temukan(text)] == ["nama lengkap pihak", "NIP", "nomor telepon"]
+
+
+# --- property tests: generated valid identifiers ---------------------------------------
+
+# Province codes of the NIK, including the Papua provinces created in 2022 (92-97).
+PROVINCES = [11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53,
+             61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96, 97]
+SEPARATORS = ["", " ", ".", "-"]
+
+
+@st.composite
+def grouped(draw, digits: str, groupings):
+    """``digits`` split in one of ``groupings`` (group lengths), each gap with a separator."""
+    lengths = draw(st.sampled_from(groupings))
+    groups, at = [], 0
+    for n in lengths:
+        groups.append(digits[at:at + n])
+        at += n
+    text = groups[0]
+    for g in groups[1:]:
+        text += draw(st.sampled_from(SEPARATORS)) + g
+    return text
+
+
+@st.composite
+def nik(draw):
+    province = draw(st.sampled_from(PROVINCES))
+    regency = draw(st.integers(1, 79))
+    district = draw(st.integers(1, 60))
+    day = draw(st.integers(1, 31)) + draw(st.sampled_from([0, 40]))  # women: day + 40
+    month, year = draw(st.integers(1, 12)), draw(st.integers(0, 99))
+    seq = draw(st.integers(1, 9999))
+    digits = f"{province:02d}{regency:02d}{district:02d}{day:02d}{month:02d}{year:02d}{seq:04d}"
+    return draw(grouped(digits, [[16], [6, 6, 4], [2, 2, 2, 6, 4], [4, 4, 4, 4], [12, 4]]))
+
+
+def birth(draw):
+    return f"{draw(st.integers(1955, 2005))}{draw(st.integers(1, 12)):02d}{draw(st.integers(1, 28)):02d}"
+
+
+@st.composite
+def nip_pns(draw):
+    # birth YYYYMMDD, appointment YYYYMM, gender 1/2, sequence 001-999
+    digits = (birth(draw) + f"{draw(st.integers(1980, 2025))}{draw(st.integers(1, 12)):02d}"
+              + draw(st.sampled_from("12")) + f"{draw(st.integers(1, 999)):03d}")
+    return draw(grouped(digits, [[18], [8, 6, 1, 3]]))
+
+
+@st.composite
+def nip_pppk(draw):
+    # NI PPPK: birth YYYYMMDD, year of appointment YYYY, a two-digit code (21 for
+    # PPPK, 24 seen for part-time PPPK), gender 1/2, sequence 001-999.
+    digits = (birth(draw) + str(draw(st.integers(2019, 2026))) + draw(st.sampled_from(["21", "22", "24"]))
+              + draw(st.sampled_from("12")) + f"{draw(st.integers(1, 999)):03d}")
+    return draw(grouped(digits, [[18], [8, 4, 2, 1, 3], [8, 6, 1, 3]]))
+
+
+@st.composite
+def npwp15(draw):
+    d = "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=15, max_size=15)))
+    return draw(st.sampled_from([
+        d, f"{d[:2]}.{d[2:5]}.{d[5:8]}.{d[8]}-{d[9:12]}.{d[12:]}",
+        f"{d[:2]} {d[2:5]} {d[5:8]} {d[8]} {d[9:12]} {d[12:]}",
+    ]))
+
+
+@given(nik())
+@PROPERTY
+def test_every_valid_nik_is_found(number):
+    text = f"Pelapor menyerahkan fotokopi KTP dengan NIK {number} kepada petugas."
+    assert found(text) == [("nik", number)]
+
+
+@given(nik())
+@PROPERTY
+def test_a_nik_is_found_without_the_word_nik_and_in_news(number):
+    assert found(f"Tercatat {number} pada daftar hadir.", NUMERIC) == [("nik", number)]
+
+
+@given(st.one_of(nip_pns(), nip_pppk()))
+@PROPERTY
+def test_every_valid_nip_of_pns_and_pppk_is_found(number):
+    assert found(f"Terlapor adalah ASN dengan NIP {number}, bertugas di dinas.") == [("nip", number)]
+
+
+@given(npwp15())
+@PROPERTY
+def test_every_15_digit_npwp_is_found(number):
+    assert found(f"NPWP {number} tercantum pada kuitansi.") == [("npwp", number)]
+
+
+@given(nik())
+@PROPERTY
+def test_a_16_digit_npwp_is_found_as_npwp(number):
+    assert found(f"NPWP: {number}") == [("npwp", number)]
+
+
+@st.composite
+def mobile(draw):
+    prefix = draw(st.sampled_from(["08", "+628", "628", "+62 8", "+62-8", "(+62) 8", "(+62)8"]))
+    rest = "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=8, max_size=11)))
+    text = prefix + rest[0]
+    for ch in rest[1:]:
+        text += draw(st.sampled_from(["", "", "", " ", "-", "."])) + ch
+    return text
+
+
+@st.composite
+def landline(draw):
+    area = draw(st.sampled_from(["21", "22", "24", "31", "61", "274", "361", "411", "751", "752", "911"]))
+    local = "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=5, max_size=8)))
+    cut = draw(st.integers(max(2, len(local) - 4), min(4, len(local) - 3)))
+    local = local[:cut] + draw(st.sampled_from(["", " ", "-", "."])) + local[cut:]
+    style = draw(st.sampled_from(["(0{0}) {1}", "(0{0}){1}", "0{0}-{1}", "0{0} {1}", "0{0}.{1}",
+                                  "+62 {0} {1}", "(+62) {0} {1}", "+62-{0}-{1}"]))
+    return style.format(area, local)
+
+
+@given(mobile())
+@PROPERTY
+def test_every_mobile_number_is_found(number):
+    assert found(f"Pelapor dapat dihubungi di {number} setiap hari.") == [("telepon", number)]
+
+
+@given(landline())
+@PROPERTY
+def test_every_landline_with_area_code_is_found(number):
+    assert found(f"Saksi menelepon ke {number} pada malam itu.") == [("telepon", number)]
+
+
+LOCAL = st.text("abcdefghijklmnopqrstuvwxyz0123456789._+-", min_size=0, max_size=15)
+LABEL = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=10).filter(
+    lambda s: s[0].isalnum() and s[-1].isalnum())
+
+
+@st.composite
+def email(draw):
+    local = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz")) + draw(LOCAL) + draw(
+        st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789"))
+    labels = draw(st.lists(LABEL, min_size=1, max_size=3))
+    tld = draw(st.sampled_from(["com", "id", "co.id", "go.id", "net", "org", "ac.id", "or.id"]))
+    at = draw(st.sampled_from(["@", "@", " @ ", "[at]", " [at] ", "(at)"]))
+    dot = draw(st.sampled_from([".", ".", " [dot] "])) if "at]" in at else "."
+    return local + at + dot.join(labels + tld.split("."))
+
+
+@given(email())
+@PROPERTY
+def test_every_email_address_is_found(address):
+    assert found(f"Bukti dikirim dari surel {address} kepada panitia.") == [("email", address)]
+
+
+GIVEN = ["Budi", "Siti", "Ahmad", "Rina", "Hendra", "Dewi", "Rahmat", "Nur", "Yusuf", "Putri",
+         "Agus", "Fitri", "Rizky", "Wahyu", "Indah", "Eko", "Sri", "Taufik", "Maya", "Andi"]
+FAMILY = ["Santoso", "Aminah", "Hidayat", "Lestari", "Gunawan", "Saputra", "Wijaya", "Nasution",
+          "Siregar", "Harahap", "Pratama", "Rahmawati", "Kurniawan", "Syahputra", "Sari"]
+ROLES = ["Pelapor", "Terlapor", "Saksi", "Saudara", "Saudari", "Sdr.", "Sdri.", "Bapak", "Bpk.",
+         "Ibu", "atas nama", "Pelapor,", "Terlapor yang bernama", "Saksi bernama"]
+
+
+@given(st.sampled_from(ROLES), st.sampled_from(GIVEN), st.sampled_from(FAMILY))
+@PROPERTY
+def test_a_full_name_after_any_party_role_is_found(role, given_name, family):
+    name = f"{given_name} {family}"
+    assert found(f"Dalam klarifikasi, {role} {name} menyampaikan keterangan.") == [("nama", name)]
+
+
+# --- false alarms: what case records legitimately contain ------------------------------
+
+FALSE_ALARMS = [
+    "Bawaslu Kota Bukittinggi menerima laporan pada Senin, 14 Oktober 2024 pukul 10.15 WIB.",
+    "Laporan tercatat dengan nomor 002/Reg/LP/PB/Kota/03.13/X/2024 dan diregistrasi keesokan harinya.",
+    "Terlapor, seorang ASN berinisial RH, diduga mengunggah dukungan kepada salah satu pasangan calon.",
+    "Pelapor, seorang warga Kecamatan Guguk Panjang, menyerahkan tangkapan layar sebagai bukti.",
+    "Perbuatan tersebut diduga melanggar Pasal 71 ayat (1) Undang-Undang Nomor 10 Tahun 2016.",
+    "Berdasarkan Keputusan Ketua Bawaslu Nomor 123/PP.01.02/K1/10/2024, penanganan dilanjutkan.",
+    "Terlapor diduga membagikan uang sebesar Rp 1.500.000 kepada 30 orang pemilih.",
+    "Nilai barang yang dibagikan ditaksir Rp2.750.000,00 dan dana kampanye IDR 250.000.000.",
+    "Pasangan calon nomor urut 2 memperoleh 12.345 suara, nomor urut 1 memperoleh 11.987 suara.",
+    "Jumlah pemilih dalam DPT Provinsi sebanyak 4.123.456 orang di 17.569 TPS.",
+    "Saksi berinisial M. Y. dan A.B. memberikan keterangan di bawah sumpah.",
+    "Klarifikasi terhadap Terlapor dilaksanakan pada 18 Oktober 2024 pukul 09.00 sampai 12.30 WIB.",
+    "Ketua Bawaslu Kabupaten Agam dan Koordinator Divisi Penanganan Pelanggaran memimpin rapat.",
+    "Rekomendasi diteruskan kepada BKN melalui surat Nomor 045/PP.00.02/K.SB-06/10/2024.",
+    "Kepala Desa Sungai Pua, selaku Terlapor, hadir memenuhi undangan klarifikasi.",
+    "Terlapor, Kepala Desa berinisial SN, diduga terlibat dalam kampanye pasangan calon.",
+    "Sesuai Perbawaslu Nomor 8 Tahun 2020, laporan memenuhi syarat formal dan materiel.",
+    "Laporan tidak diregistrasi karena melewati batas waktu 7 hari sejak diketahui.",
+    "Pada rapat pleno tanggal 2024-10-21, Bawaslu memutuskan laporan bukan pelanggaran.",
+    "Bukti berupa 3 lembar foto, 1 video berdurasi 2 menit 15 detik, dan formulir Model A-KWK.",
+    "Selisih suara ditemukan pada formulir Model D1-KWK dan DA1-KWK di 4 TPS.",
+    "Rapat dihadiri Bapak Bupati Agam dan Ibu Ketua TP PKK Kabupaten Agam.",
+    "Saksi Ahli dari Universitas Andalas menjelaskan unsur Pasal 280 ayat (1) huruf h UU 7/2017.",
+    "Terlapor II dan Terlapor III tidak hadir tanpa keterangan yang sah.",
+    "Peristiwa terjadi di TPS 005 Kelurahan Aur Tajungkang Tengah Sawah, Kecamatan Guguk Panjang.",
+    "Sentra Gakkumdu terdiri atas unsur Bawaslu, Polres Bukittinggi dan Kejaksaan Negeri Bukittinggi.",
+    "Undangan klarifikasi Nomor 012/PP.01.02/K.SB-13/X/2024 tertanggal 17 Oktober 2024 diterima.",
+    "Masa kampanye berlangsung 25 September 2024 sampai dengan 23 November 2024.",
+    "Pemungutan suara dilaksanakan pada Rabu, 27-11-2024 pukul 07.00 sampai 13.00 WIB.",
+    "Atas nama Bawaslu Kota Bukittinggi, Ketua menyampaikan hasil kajian kepada para pihak.",
+    "Terlapor merupakan anggota PPK Kecamatan Mandiangin Koto Selayan periode 2024.",
+    "Keterangan Terlapor Selasa (15/10) dituangkan dalam berita acara klarifikasi.",
+    "Pelapor dan Terlapor sama-sama hadir didampingi kuasa hukum masing-masing.",
+    "Ibu Kota Nusantara tidak termasuk wilayah pemilihan dalam perkara ini.",
+    "Saudara Terlapor diminta membawa dokumen pendukung pada pemeriksaan kedua.",
+    "Hasil kajian: unsur Pasal 188 UU 1/2015 jo. UU 10/2016 tidak terpenuhi.",
+    "Putusan DKPP Nomor 110-PKE-DKPP/IX/2024 menjatuhkan sanksi peringatan kepada teradu.",
+    "Kegiatan jalan sehat digelar berdasarkan Surat Nomor 12 Tahun 2024 dari panitia.",
+    "Terlapor Oknum Kepala Desa diduga menggerakkan perangkat desa pada 2024-11-20 2024-11-21.",
+    "Pemeriksaan dilakukan pada pukul 14:30 WITA di ruang sidang Bawaslu Provinsi.",
+    "Terlapor menjabat sebagai Wali Nagari sejak tahun 2019 2020 2021 hingga kini.",
+    "Laporan diteruskan kepada KPU, Sentra Gakkumdu dan DKPP pada hari yang sama.",
+    "Tim Pemeriksa yang dipimpin Bapak Ketua memeriksa 150 lembar dokumen.",
+    "Terlapor berinisial AS (45 tahun) merupakan guru PNS golongan III/b.",
+    "Terlapor Kedua tidak hadir, sedangkan Terlapor Pertama hadir didampingi kuasa hukum.",
+    "Kegiatan bertepatan dengan peringatan Hari Ibu Nasional pada 22 Desember 2024.",
+    "Terlapor (Kepala Desa) dan Saksi-saksi (anggota KPPS) hadir memenuhi undangan.",
+    "Ibu-ibu anggota majelis taklim diundang oleh Terlapor pada 5 November 2024.",
+]
+
+
+def test_the_false_alarm_suite_is_large_enough():
+    assert len(FALSE_ALARMS) >= 30
+
+
+@pytest.mark.parametrize("sentence", FALSE_ALARMS, ids=[s[:40] for s in FALSE_ALARMS])
+def test_what_case_records_legitimately_contain_passes(sentence):
+    assert found(sentence) == []
+
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+@st.composite
+def register(draw):
+    return (f"{draw(st.integers(1, 999)):03d}/Reg/{draw(st.sampled_from(['LP', 'TM']))}/"
+            f"{draw(st.sampled_from(['PB', 'PL', 'PP']))}/{draw(st.sampled_from(['Kota', 'Kab', 'Prov']))}/"
+            f"{draw(st.integers(11, 97)):02d}.{draw(st.integers(1, 79)):02d}/"
+            f"{draw(st.sampled_from(ROMAN))}/{draw(st.integers(2014, 2029))}")
+
+
+@st.composite
+def money(draw):
+    amount = f"{draw(st.integers(1000, 10**13)):,}".replace(",", ".")
+    return draw(st.sampled_from(["Rp {}", "Rp{}", "Rp. {}", "Rp {},00", "{} rupiah", "IDR {}"])).format(amount)
+
+
+@st.composite
+def when(draw):
+    d, m, y = draw(st.integers(1, 28)), draw(st.integers(1, 12)), draw(st.integers(2014, 2029))
+    hh, mm = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    return draw(st.sampled_from([
+        f"{y}-{m:02d}-{d:02d}", f"{d:02d}-{m:02d}-{y}", f"{d}/{m}/{y}", f"{d:02d}.{m:02d}.{y}",
+        f"{y}-{m:02d}-{d:02d} {hh:02d}:{mm:02d}", f"pukul {hh:02d}.{mm:02d} WIB", f"{hh:02d}:{mm:02d}",
+    ]))
+
+
+INITIALS = st.sampled_from(["RH", "A.B.", "M. Y.", "SN", "AS", "H.", "R. H.", "MYS"])
+
+
+@given(register(), money(), when(), when(), st.integers(0, 10**9), INITIALS,
+       st.integers(1, 500), st.integers(1, 9), st.integers(2000, 2029))
+@PROPERTY
+def test_registers_money_dates_votes_initials_and_articles_never_fire(
+        reg, amount, date1, date2, votes, initials, article, verse, year):
+    count = f"{votes:,}".replace(",", ".")
+    text = (f"Perkara {reg}: Terlapor {initials} menerima {amount} pada {date1}, "
+            f"diperiksa {date2}; perolehan {count} suara; Pasal {article} ayat ({verse}) "
+            f"UU {article}/{year} dan Keputusan Nomor {article}/PP.01.02/K.SB/{verse:02d}/{year}.")
+    assert found(text) == []

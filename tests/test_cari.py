@@ -1,0 +1,166 @@
+"""Site search: a reader searches the built site in a real browser (Debian chromium).
+
+The site is served over http on 127.0.0.1, as the search page fetches the
+Pagefind index. Outside CI the browser test is skipped when chromium is not
+installed; in CI (CI=true) that is a failure.
+"""
+
+import functools
+import http.server
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+from bawaslu import cari
+from bawaslu.wilayah import registry
+from conftest import CASE, NEWS, run_pelican, write
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+# A second case record in another province, with the same word, so that the
+# region filter visibly narrows the results.
+CASE_JAMBI = """\
+Title: Dugaan Keterlibatan Kepala Desa di Kerinci
+Date: 2024-11-02
+Region: Kabupaten Kerinci
+Register: 004/Reg/LP/PB/Kab/05.01/XI/2024
+Election: pilkada-2024
+Source: laporan
+Violation: hukum-lainnya
+Subject: kepala-desa
+Received: 2024-10-25
+Outcome: dalam-proses
+
+Terlapor, seorang kepala desa berinisial AM, diduga mengunggah dukungan di media sosial.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cari")
+    content = root / "content"
+    write(content, "berita/bukittinggi/sosialisasi.md", NEWS)
+    write(content, "putusan/agam/asn.md", CASE)
+    write(content, "putusan/kerinci/kades.md", CASE_JAMBI)
+    out = root / "out"
+    result = run_pelican(content, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_filters_of_a_case_record_name_region_type_violation_outcome_year():
+    rekord = {"jenis": "putusan", "wilayah": registry().resolve("Kabupaten Agam"),
+              "violation": "hukum-lainnya", "outcome": "diteruskan",
+              "date": __import__("datetime").datetime(2024, 10, 20)}
+    assert cari.saringan(rekord, registry()) == [
+        ("Provinsi", "Sumatera Barat"), ("Kabupaten/Kota", "Kabupaten Agam"),
+        ("Jenis", "Penanganan Pelanggaran"), ("Pelanggaran", "Hukum Lainnya"),
+        ("Status", "Diteruskan"), ("Tahun", "2024")]
+
+
+def test_every_build_is_indexed_in_indonesian_and_only_items_are_searchable(built):
+    assert cari.terindeks(built)
+    entry = (built / "pagefind" / "pagefind-entry.json").read_text()
+    assert '"id"' in entry and '"page_count":3' in entry
+    case = (built / "putusan/001-reg-tm-pb-kab-03-06-x-2024/index.html").read_text()
+    assert "data-pagefind-body" in case
+    assert 'data-pagefind-filter="Provinsi:Sumatera Barat"' in case
+    assert 'data-pagefind-filter="Kabupaten/Kota:Kabupaten Agam"' in case
+    assert "data-pagefind-body" not in (built / "index.html").read_text()
+
+
+def test_search_page_says_what_to_do_without_javascript(built):
+    html = (built / "cari/index.html").read_text()
+    assert "memerlukan JavaScript" in html
+    for href in ('href="/wilayah/"', 'href="/putusan/"', 'href="/topik/"'):
+        assert href in html
+    assert "site:" in html
+    assert 'href="/cari/"' in (built / "index.html").read_text()  # in the menu
+
+
+def test_no_page_but_the_search_page_loads_javascript(built):
+    with_script = sorted(str(p.relative_to(built)) for p in built.rglob("*.html")
+                         if "pagefind" not in p.parts and "<script" in p.read_text())
+    assert with_script == ["cari/index.html"]
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    handler = functools.partial(_QuietHandler, directory=str(built))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        message = "chromium atau chromedriver tidak ada; install: sudo ci/install-test-tools.sh"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _results(driver, expected_status):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 20).until(
+        ec.text_to_be_present_in_element((By.ID, "cari-status"), expected_status))
+    return [(a.text, a.get_attribute("href"))
+            for a in driver.find_elements(By.CSS_SELECTOR, "#cari-hasil h2 a")]
+
+
+def test_reader_finds_a_case_record_by_a_word_with_a_region_filter(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    browser.get(server + "/cari/")
+    form = browser.find_element(By.ID, "cari")
+    WebDriverWait(browser, 20).until(lambda d: form.is_displayed())
+    assert not browser.find_element(By.ID, "tanpa-js").is_displayed()
+
+    # "unggah" is the stem of "mengunggah" in both case records: Indonesian stemming.
+    browser.find_element(By.ID, "cari-q").send_keys("unggah")
+    browser.find_element(By.CSS_SELECTOR, "#cari button[type=submit]").click()
+    assert len(_results(browser, "2 hasil")) == 2
+
+    Select(browser.find_element(By.ID, "saring-provinsi")).select_by_value("Sumatera Barat")
+    found = _results(browser, "1 hasil")
+    assert found == [("Dugaan Ketidaknetralan ASN di Agam",
+                      server + "/putusan/001-reg-tm-pb-kab-03-06-x-2024/")]
+    assert "provinsi=Sumatera+Barat" in browser.current_url and "q=unggah" in browser.current_url
+
+
+def test_a_shared_search_address_opens_with_its_filters(browser, server):
+    browser.get(server + "/cari/?q=desa&kabkota=Kabupaten+Kerinci")
+    found = _results(browser, "1 hasil")
+    assert found == [("Dugaan Keterlibatan Kepala Desa di Kerinci",
+                      server + "/putusan/004-reg-lp-pb-kab-05-01-xi-2024/")]
