@@ -36,6 +36,7 @@ PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["buletin_konten"]
 PLUGINS += ["buletin_umpan"]  # feeds, OPML and the /feeds/ page
 PLUGINS += ["buletin_statistik"]
+PLUGINS += ["buletin_cepat"]  # speed-ups for large archives (issue 8, bench/PROFIL.md)
 
 # URLs. Items get theirs from the buletin_konten plugin (one place: bawaslu.konten.item_url).
 PAGE_URL = "{slug}/"
@@ -143,3 +144,11 @@ def load_plugins(names):
 
 
 load_plugins(PLUGINS)
+
+# Speed (issue 8, see bench/PROFIL.md): the site has one language and no translations, and
+# Pelican's translation grouping compares every article with every other (quadratic).
+# Without it, ties in date need an explicit order: newest first, then by slug (as before).
+from buletin_cepat import terbaru_dulu  # noqa: E402
+
+ARTICLE_TRANSLATION_ID = None
+ARTICLE_ORDER_BY = terbaru_dulu

@@ -1,0 +1,78 @@
+"""`invoke bench` works: a small run prints the figures and both builds write pages.
+
+Not a timed test: it proves the benchmark runs, the figures come from
+bench/ukur.py at any size (README: `invoke bench --items 10000`).
+"""
+
+import re
+import subprocess
+import sys
+
+from conftest import ROOT, run_pelican
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+from korpus import kabupaten_kota, tulis_korpus  # noqa: E402
+
+
+def test_bench_prints_figures_for_both_builds(tmp_path):
+    work = tmp_path / "kerja"
+    result = subprocess.run(
+        [sys.executable, "bench/ukur.py", "--items", "30", "--keep", "--dir", str(work)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "30 item (18 berita, 12 putusan)" in out
+    for name in ("pelican polos, dingin", "proyek, dingin", "proyek, hangat"):
+        line = next(line for line in out.splitlines() if line.startswith(name))
+        wall, _cpu, _pps, _ms, rss, pages = line[34:].split()[:6]
+        assert float(wall) > 0 and float(rss) > 0 and int(pages) > 30, line
+    assert re.search(r"rasio proyek/polos \(dingin\): \d+\.\d\d wall", out)
+    assert re.search(r"rasio hangat/dingin \(proyek\): \d+\.\d\d wall", out)
+    # Both builds really wrote the items' pages.
+    assert len(list((work / "out-polos").glob("*.html"))) > 30
+    assert len(list((work / "out-proyek" / "putusan").glob("*/index.html"))) == 12
+    assert len(list((work / "out-proyek" / "berita").glob("*/*/*/index.html"))) == 18
+
+
+def test_corpus_is_seeded_valid_and_covers_every_region(tmp_path):
+    regions = kabupaten_kota()
+    assert len(regions) == 514
+    n = 600
+    tulis_korpus(tmp_path / "a", n, seed=3)
+    tulis_korpus(tmp_path / "b", n, seed=3)
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.md"))
+    assert files_a == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.md"))
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files_a)
+    # Every kabupaten/kota has an item; the content checks (anonymity included) pass.
+    by_name = {r["nama"]: r["kode"] for r in regions}
+    used = {by_name.get(value, value)
+            for f in files_a if f.parts[0] in ("berita", "putusan")
+            for line in (tmp_path / "a" / f).read_text(encoding="utf-8").splitlines()
+            if line.startswith("Region: ") for value in [line.split(": ", 1)[1]]}
+    assert used == {r["kode"] for r in regions}
+    result = run_pelican(tmp_path / "a", tmp_path / "out")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(list((tmp_path / "out" / "putusan").glob("*/index.html"))) == 240
+
+
+def test_warm_rebuild_from_cache_shows_the_edit(site, tmp_path):
+    """The content cache (`invoke serve`, bench) must never serve a stale page."""
+    cache = ["--cache-path", str(tmp_path / "cache"), "-e", "CACHE_CONTENT=true"]
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "pelican", str(site), "-s", "pelicanconf.py", "-o", str(out)]
+    cold = subprocess.run(cmd + cache, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert cold.returncode == 0, cold.stderr
+    assert "cannot pickle" not in cold.stdout + cold.stderr
+    assert any((tmp_path / "cache").iterdir())
+    news = site / "berita/bukittinggi/sosialisasi.md"
+    news.write_text(news.read_text(encoding="utf-8").replace(
+        "Paragraf kedua.", "Paragraf kedua yang sudah diperbaiki."), encoding="utf-8")
+    warm = subprocess.run(cmd + cache + ["LOAD_CONTENT_CACHE=true"], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    assert warm.returncode == 0, warm.stderr
+    page = next((out / "berita").glob("*/*/*/index.html")).read_text(encoding="utf-8")
+    assert "Paragraf kedua yang sudah diperbaiki." in page
+    case = next((out / "putusan").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "berinisial RH" in case
