@@ -53,6 +53,7 @@ _MONEY = re.compile(r"(?:Rp\.?|IDR)[ \t]*$", re.IGNORECASE)
 # 11-10-2024, 11.10.2024) and millions with thousands separators (1.500.000).
 _NOT_ID = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.\-]\d{1,2}[.\-]\d{4}|\d{1,3}(?:\.\d{3}){2,}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_BIRTH = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])")
 # The word before a number says which number it is ("NIK: ...", "NIP. ...").
 _KEYWORD = re.compile(r"\b(NIK|NIP|NI PPPK|NPWP)\b[^\w\n]{0,12}$", re.IGNORECASE)
 _WANTED = {"nik": ("nik",), "nip": ("nip",), "ni pppk": ("nip",), "npwp": ("npwp", "nik")}
@@ -74,7 +75,9 @@ def _numbers(text: str):
             # Spans of parts from i whose digits make an identity number, longest first.
             candidates = []
             for j in range(i + 1, len(parts) + 1):
-                if j > i + 1 and _NOT_ID.fullmatch(parts[j - 1][2]):
+                # A date-like group ends the span, except after a NIP's birth date
+                # (YYYYMMDD), whose next group may look like one: "2019-21-1".
+                if j > i + 1 and _NOT_ID.fullmatch(parts[j - 1][2]) and not _BIRTH.fullmatch(parts[i][2]):
                     break
                 kind = DIGITS.get(_digits(text[parts[i][0]:parts[j - 1][1]]))
                 if kind:
