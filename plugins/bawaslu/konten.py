@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+from hashlib import sha256
 import html
 import itertools
 import re
@@ -583,11 +584,16 @@ def check_personal_data(berkas: Berkas, jenis: str) -> None:
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 
 
-def check_tree(root: Path, relatives, registry: Registry, show=str):
+def check_tree(root: Path, relatives, registry: Registry, show=str, cache: dict | None = None):
     """Check the given content files (relative to ``root``) and the site-wide rules.
 
     News and case records are checked against the contract; every file (pages
     too) is checked for unsafe HTML.
+
+    ``cache`` (optional, see ``tembolok``) maps a relative path to the SHA-256
+    of its bytes and its results from an earlier run with the same code and
+    the same list of files; unchanged files are not checked again, and the
+    dict is updated with this run's results.
 
     Returns ``(checked, problems)``: ``checked`` maps each relative path to its
     ``(Berkas, fields)``; ``problems`` lists every problem, sorted.
@@ -595,11 +601,17 @@ def check_tree(root: Path, relatives, registry: Registry, show=str):
     checked = {}
     for rel in sorted(relatives):
         path = root / rel
+        key = sha256(path.read_bytes()).hexdigest() if cache is not None else None
+        if key is not None and cache.get(rel, (None,))[0] == key:
+            checked[rel] = cache[rel][1]
+            continue
         berkas, fields = check_file(path, root, registry, show(path))
         check_safety(berkas)
         if jenis := fields.get("jenis"):
             check_personal_data(berkas, jenis)
         checked[rel] = (berkas, fields)
+        if key is not None:
+            cache[rel] = (key, checked[rel])
     problems = [p for berkas, _ in checked.values() for p in berkas.problems]
     problems += check_unique(list(checked.values()))
     return checked, sorted(set(problems))

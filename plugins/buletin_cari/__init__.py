@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 
-from bawaslu import cari
+from pathlib import Path
+
+from bawaslu import cari, tembolok
 from bawaslu.wilayah import registry
 from pelican import signals
 
@@ -31,9 +33,15 @@ def add_filters(generator) -> None:
 
 
 def index_site(pelican) -> None:
-    per = int(pelican.settings.get("CARI_PER_BUNDEL", cari.PER_BUNDEL))
-    pages = cari.indeks(pelican.output_path, _pages, per)
-    log.info("Pagefind: %d halaman diindeks untuk pencarian", pages)
+    settings = pelican.settings
+    per = int(settings.get("CARI_PER_BUNDEL", cari.PER_BUNDEL))
+    cache = Path(settings["CACHE_PATH"]) / "buletin-cari.pickle"
+    key = tembolok.digest_kode(str(Path(pelican.output_path).resolve()))
+    before = tembolok.muat(cache, key) if settings.get("LOAD_CONTENT_CACHE") else {}
+    pages, digests = cari.indeks(pelican.output_path, _pages, per, before)
+    if settings.get("CACHE_CONTENT"):
+        tembolok.simpan(cache, key, digests)
+    log.info("Pagefind: %d halaman diindeks untuk pencarian (%d bundel)", pages, len(digests))
 
 
 def register():

@@ -28,10 +28,13 @@ import importlib
 import logging
 import re
 import types
+from pathlib import Path
 from collections import defaultdict
 
 from markdown import Markdown
 from pelican import signals
+
+from bawaslu import tembolok
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 
@@ -157,8 +160,44 @@ def _module_by_name(module: types.ModuleType):
     return importlib.import_module, (module.__name__,)
 
 
+def write_changed_articles(generator) -> None:
+    """Warm rebuilds (LOAD_CONTENT_CACHE): an item page whose source bytes, and the
+    project's code and settings, are unchanged since the last build is not
+    rendered again when its file is still in the output (see bawaslu.tembolok).
+
+    An item page depends only on its own file: its region always has a feed, and
+    its tags and category pages always exist.
+    """
+    settings = generator.settings
+    if not settings.get("CACHE_CONTENT"):
+        return
+    out = Path(generator.output_path)
+    path = Path(settings["CACHE_PATH"]) / "buletin-halaman.pickle"
+    digest = tembolok.digest_kode(
+        str(Path(generator.path).resolve()), str(out.resolve()),
+        str(settings.get("SITEURL")), str(settings.get("FEED_DOMAIN")), str(settings.get("RELATIVE_URLS")))
+    manifest = {a.save_as: tembolok.sha(Path(a.source_path).read_bytes()) for a in generator.articles}
+    before = tembolok.muat(path, digest) if settings.get("LOAD_CONTENT_CACHE") else {}
+    unchanged = {name for name, key in manifest.items()
+                 if before.get(name) == key and (out / name).is_file()}
+    original = generator.generate_articles
+
+    def generate_articles(write):
+        def write_changed(name, *args, **kwargs):
+            if name not in unchanged:
+                write(name, *args, **kwargs)
+
+        original(write_changed)
+        tembolok.simpan(path, digest, manifest)
+        if unchanged:
+            log.info("%d halaman item tidak berubah sejak build terakhir; tidak ditulis ulang", len(unchanged))
+
+    generator.generate_articles = generate_articles
+
+
 def register():
     copyreg.pickle(types.ModuleType, _module_by_name)
     signals.readers_init.connect(use_one_markdown)
     signals.article_generator_finalized.connect(fast_groupings)
+    signals.article_generator_finalized.connect(write_changed_articles)
     signals.generator_init.connect(memoise_filters)

@@ -19,7 +19,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from bawaslu import konten
+from bawaslu import konten, tembolok
 from bawaslu.arsip import Arsip
 from bawaslu.model import Item
 from bawaslu.wilayah import registry
@@ -43,12 +43,29 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
+def check_cache(settings, root: Path, files: list[str]):
+    """The check results of the last build (warm rebuilds: LOAD_CONTENT_CACHE), and
+    a function saving this build's (when CACHE_CONTENT is on); see bawaslu.tembolok."""
+    if not settings.get("CACHE_CONTENT"):
+        return None, lambda: None
+    path = Path(settings["CACHE_PATH"]) / "buletin-periksa.pickle"
+    # Checks look up images (Image:), so the list of other files is part of the key.
+    static = sorted(str(p.relative_to(root)) for p in root.rglob("*")
+                    if p.is_file() and p.suffix.lower() not in konten.MARKDOWN_EXTENSIONS)
+    digest = tembolok.digest_kode(str(root), os.getcwd(), *static)
+    cache = tembolok.muat(path, digest) if settings.get("LOAD_CONTENT_CACHE") else {}
+    cache = {rel: cache[rel] for rel in files if rel in cache}
+    return cache, lambda: tembolok.simpan(path, digest, cache)
+
+
 def check_articles(generator: ArticlesGenerator) -> None:
     root = Path(generator.path)
     settings = generator.settings
     files = sorted(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
     files += generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])  # unsafe HTML
-    checked, problems = konten.check_tree(root, files, registry(), shown_path)
+    cache, save = check_cache(settings, root, files)
+    checked, problems = konten.check_tree(root, files, registry(), shown_path, cache)
+    save()
 
     read = {a.relative_source_path: a for a in
             generator.articles + generator.drafts + generator.hidden_articles}
