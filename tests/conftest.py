@@ -18,10 +18,10 @@ def write(root: Path, relative: str, text: str) -> Path:
     return path
 
 
-def run_pelican(content: Path, output: Path, conf: str = "pelicanconf.py", env=None):
+def run_pelican(content: Path, output: Path, conf: str = "pelicanconf.py", env=None, extra=()):
     """Build like staff do: ``pelican PATH -s pelicanconf.py -o OUT`` from the project root."""
     return subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", conf, "-o", str(output)],
+        [sys.executable, "-m", "pelican", str(content), "-s", conf, "-o", str(output), *extra],
         cwd=ROOT, capture_output=True, text=True, env=env,
     )
 

@@ -17,6 +17,8 @@ so the same content gives byte-identical files.
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -372,13 +374,38 @@ def _stylesheet(data: bytes, base: str, root: bytes) -> bytes:
     return declaration + b"\n" + pi + b"\n" + rest
 
 
-def files(kat: Katalog, base: str, sitename: str) -> dict[str, bytes]:
-    """Every feed file: site-relative path -> bytes."""
+def files(kat: Katalog, base: str, sitename: str, cache: dict | None = None) -> dict[str, bytes]:
+    """Every feed file: site-relative path -> bytes.
+
+    ``cache`` (warm rebuilds, see ``tembolok``): feed key -> (digest of what the
+    feed says, Atom bytes, RSS bytes) from the last build with the same code; a
+    feed whose title and entries are unchanged is not built again. The dict is
+    replaced by this build's feeds.
+    """
     penyusun = Penyusun(base, sitename, kat.terbaru)
     out = {}
+    item_digest: dict[str, bytes] = {}
+    before = dict(cache or {})
+    if cache is not None:
+        cache.clear()
     for u in kat.semua:
+        key = None
+        if cache is not None:
+            h = hashlib.sha256(repr((u.key, u.judul(sitename), u.keterangan, u.penulis, u.halaman,
+                                     u.status, None if u.items else kat.terbaru)).encode())
+            for i in u.items:
+                if i.url not in item_digest:
+                    item_digest[i.url] = hashlib.sha256(repr(i).encode()).digest()
+                h.update(item_digest[i.url])
+            key = h.hexdigest()
+            if before.get(u.key, (None,))[0] == key:
+                _, out[u.atom_path], out[u.rss_path] = before[u.key]
+                cache[u.key] = before[u.key]
+                continue
         out[u.atom_path] = penyusun.atom(u)
         out[u.rss_path] = penyusun.rss(u)
+        if cache is not None:
+            cache[u.key] = (key, out[u.atom_path], out[u.rss_path])
     return out
 
 

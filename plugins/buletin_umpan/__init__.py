@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bawaslu import jalur, umpan
+from bawaslu import tembolok, jalur, umpan
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
@@ -59,7 +59,15 @@ class UmpanGenerator(Generator):
         base = base_url(self.context)
         sitename = self.settings["SITENAME"]
         out = Path(self.output_path)
-        written = umpan.files(kat, base, sitename)
+        settings = self.settings
+        cache_path = Path(settings["CACHE_PATH"]) / "buletin-umpan.pickle"
+        digest = tembolok.digest_kode(base, sitename)
+        cache = None
+        if settings.get("CACHE_CONTENT"):
+            cache = tembolok.muat(cache_path, digest) if settings.get("LOAD_CONTENT_CACHE") else {}
+        written = umpan.files(kat, base, sitename, cache)
+        if cache is not None:
+            tembolok.simpan(cache_path, digest, cache)
         written[jalur.OPML] = umpan.opml(kat, base, sitename).encode("utf-8")
         for path, data in written.items():
             target = out / path
