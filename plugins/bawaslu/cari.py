@@ -67,66 +67,67 @@ def bundel(n_pages: int, per_bundel: int = PER_BUNDEL) -> list[str]:
     return [BUNDLE] + [f"{BUNDLE}-{i}" for i in range(2, count + 1)]
 
 
-def _bundles(out: Path, pages: list[str], per_bundel: int) -> dict[str, tuple[list[str], str]]:
-    """Each bundle's pages and a digest of their paths and bytes."""
-    result = {}
-    for i, folder in enumerate(bundel(len(pages), per_bundel)):
-        chunk = pages[i * per_bundel:(i + 1) * per_bundel]
-        h = hashlib.sha256()
-        for rel in chunk:
-            h.update(rel.encode() + b"\0" + hashlib.sha256((out / rel).read_bytes()).digest())
-        result[folder] = (chunk, h.hexdigest())
-    return result
+def _digest(out: Path, chunk: list[str]) -> str:
+    """Digest of a bundle's pages: their paths and bytes."""
+    h = hashlib.sha256()
+    for rel in chunk:
+        h.update(rel.encode() + b"\0" + hashlib.sha256((out / rel).read_bytes()).digest())
+    return h.hexdigest()
 
 
-async def _index_one(out: Path, folder: str, chunk: list[str], staging: Path, limit) -> int:
+async def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) -> int:
     from pagefind.index import PagefindIndex
 
-    async with limit:
-        # Pagefind reads a folder: give it one holding just this bundle's pages,
-        # hard-linked at their site paths, so result URLs are the site's.
-        part = staging / folder
-        for rel in chunk:
-            (part / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.link(out / rel, part / rel)
-        shutil.rmtree(out / folder, ignore_errors=True)
-        config = {"force_language": BAHASA, "output_path": str(out / folder)}
-        async with PagefindIndex(config=config) as index:
-            result = await index.add_directory(str(part))
-        shutil.rmtree(part)
-        return int(result.get("page_count", 0))
+    # Pagefind reads a folder: give it one holding just this bundle's pages,
+    # hard-linked at their site paths, so result URLs are the site's.
+    part = staging / folder
+    for rel in chunk:
+        (part / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.link(out / rel, part / rel)
+    shutil.rmtree(out / folder, ignore_errors=True)
+    config = {"force_language": BAHASA, "output_path": str(out / folder)}
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(part))
+    return int(result.get("page_count", 0))
 
 
-async def _indeks(out: Path, todo: dict, staging: Path) -> int:
-    # Bundles are indexed side by side, one per core: each holds at most
-    # per_bundel pages in memory.
-    limit = asyncio.Semaphore(max(1, min(2, os.cpu_count() or 1)))
-    counts = await asyncio.gather(*(_index_one(out, folder, chunk, staging, limit)
-                                    for folder, chunk in todo.items()))
-    return sum(counts)
+def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: str | None = None) -> tuple[int, str]:
+    """Index one bundle: the pages ``chunk`` (paths relative to ``out``) into ``out/folder``.
+
+    ``sebelumnya``: the bundle's digest in the previous build into the same
+    folder (warm rebuilds): byte-identical pages keep their index. Returns the
+    number of pages indexed now and the bundle's digest; raises when Pagefind fails.
+    """
+    out = Path(out).resolve()
+    digest = _digest(out, chunk)
+    if digest == sebelumnya and terindeks(out, folder):
+        return 0, digest
+    with tempfile.TemporaryDirectory(prefix="cari-", dir=out.parent) as staging:
+        return asyncio.run(_index_one(out, folder, chunk, Path(staging))), digest
+
+
+def bersihkan(out: Path, keep) -> None:
+    """Remove the bundles of an earlier, larger build."""
+    for old in Path(out).glob(BUNDLE + "*"):
+        if old.is_dir() and old.name not in keep:
+            shutil.rmtree(old)
 
 
 def indeks(out: Path, pages: list[str], per_bundel: int = PER_BUNDEL,
            sebelumnya: dict | None = None) -> tuple[int, dict]:
-    """Index the item pages (paths relative to ``out``) into ``out/pagefind*/``.
+    """Index the item pages, in this order, into bundles of at most ``per_bundel``.
 
-    Runs Pagefind's bundled binary offline, in bundles of at most ``per_bundel``
-    pages. ``sebelumnya``: the digests returned by the previous build into the
-    same folder (warm rebuilds); a bundle whose pages are byte-identical is kept.
-    Returns the number of pages indexed now and the digests of this build's
-    bundles; raises when Pagefind fails.
+    Returns the number of pages indexed now and each bundle's digest.
     """
-    out = Path(out).resolve()
-    bundles = _bundles(out, sorted(pages), per_bundel)
-    for old in out.glob(BUNDLE + "*"):
-        if old.is_dir() and old.name not in bundles:
-            shutil.rmtree(old)
     sebelumnya = sebelumnya or {}
-    todo = {folder: chunk for folder, (chunk, digest) in bundles.items()
-            if sebelumnya.get(folder) != digest or not terindeks(out, folder)}
-    with tempfile.TemporaryDirectory(prefix="cari-", dir=out.parent) as staging:
-        count = asyncio.run(_indeks(out, todo, Path(staging))) if todo else 0
-    return count, {folder: digest for folder, (_, digest) in bundles.items()}
+    folders = bundel(len(pages), per_bundel)
+    count, digests = 0, {}
+    for i, folder in enumerate(folders):
+        n, digests[folder] = indeks_bundel(out, folder, pages[i * per_bundel:(i + 1) * per_bundel],
+                                           sebelumnya.get(folder))
+        count += n
+    bersihkan(out, folders)
+    return count, digests
 
 
 def terindeks(out: Path, folder: str = BUNDLE) -> bool:

@@ -3,15 +3,17 @@
 - ``article_generator_finalized``: each item gets ``saringan_cari``, its search
   filters (region, type, violation, outcome, year), which article.html writes as
   ``data-pagefind-filter`` attributes.
-- As soon as the item pages are written, Pagefind indexes them (Indonesian)
-  into ``pagefind*/`` in a background thread: its binary runs on the second
-  core while Python writes the lists, region pages, feeds and data.
+- While the item pages are written, each finished bundle of them (PER_BUNDEL
+  pages, in the order they are written) is indexed by Pagefind (Indonesian) in
+  a background thread: the binary runs on the second core while Python renders
+  the next pages, the lists, region pages, feeds and data.
 - ``finalized``: waits for the index; a failure fails the build.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from pathlib import Path
 
@@ -21,7 +23,58 @@ from pelican import signals
 
 log = logging.getLogger(__name__)
 
-_state: dict = {}  # the current build's indexing thread and its result
+
+class Pengindeks:
+    """One build's search indexing: bundles queued as their pages are written."""
+
+    def __init__(self, settings, output_path, pages: list[str]):
+        self.out = Path(output_path)
+        self.per = int(settings.get("CARI_PER_BUNDEL", cari.PER_BUNDEL))
+        self.pages = pages
+        self.position = {page: i for i, page in enumerate(pages)}
+        self.folders = cari.bundel(len(pages), self.per)
+        self.cache = Path(settings["CACHE_PATH"]) / "buletin-cari.pickle"
+        self.save = bool(settings.get("CACHE_CONTENT"))
+        self.key = tembolok.digest_kode(str(self.out.resolve()))
+        self.before = tembolok.muat(self.cache, self.key) if settings.get("LOAD_CONTENT_CACHE") else {}
+        self.digests: dict[str, str] = {}
+        self.count = 0
+        self.error: BaseException | None = None
+        self.queue: queue.Queue = queue.Queue()
+        self.submitted = 0
+        self.thread = threading.Thread(target=self.work, name="pagefind", daemon=True)
+        self.thread.start()
+
+    def work(self):
+        while (job := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    folder, chunk = job
+                    n, self.digests[folder] = cari.indeks_bundel(self.out, folder, chunk, self.before.get(folder))
+                    self.count += n
+                except BaseException as error:  # reported by finish(), in the main thread
+                    self.error = error
+
+    def submit_until(self, end: int) -> None:
+        """Queue every whole bundle whose pages (positions < ``end``) are written."""
+        while self.submitted < len(self.folders) and min((self.submitted + 1) * self.per, len(self.pages)) <= end:
+            i = self.submitted
+            self.queue.put((self.folders[i], self.pages[i * self.per:(i + 1) * self.per]))
+            self.submitted += 1
+
+    def finish(self) -> None:
+        self.submit_until(len(self.pages))
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise RuntimeError(f"Pagefind gagal mengindeks situs: {self.error}") from self.error
+        cari.bersihkan(self.out, self.folders)
+        if self.save:
+            tembolok.simpan(self.cache, self.key, self.digests)
+        log.info("Pagefind: %d halaman diindeks untuk pencarian (%d bundel)", self.count, len(self.folders))
+
+
+_current: dict = {}
 
 
 def add_filters(generator) -> None:
@@ -30,49 +83,33 @@ def add_filters(generator) -> None:
         rekord = getattr(article, "rekord", None)
         if rekord:
             article.saringan_cari = cari.saringan(rekord, reg)
-    pages = sorted(a.save_as for a in generator.articles)
-    original = generator.generate_articles
-
-    def generate_articles(write):
-        original(write)
-        start_indexing(generator.settings, generator.output_path, pages)
-
-    generator.generate_articles = generate_articles
+    # Bundles follow the order in which the item pages are written.
+    _current["pengindeks"] = Pengindeks(generator.settings, generator.output_path,
+                                        [a.save_as for a in generator.articles])
 
 
-def start_indexing(settings, output_path, pages: list[str]) -> None:
-    def run():
-        try:
-            _state["result"] = index(settings, output_path, pages)
-        except BaseException as error:  # reported by finish_indexing, in the main thread
-            _state["error"] = error
-
-    _state.clear()
-    _state["thread"] = threading.Thread(target=run, name="pagefind", daemon=True)
-    _state["thread"].start()
+def before_writing_article(generator, content) -> None:
+    """Sent before each item page is written: every page before it is on disk."""
+    pengindeks = _current.get("pengindeks")
+    position = pengindeks.position.get(content.save_as) if pengindeks else None
+    if position is not None:
+        pengindeks.submit_until(position)
 
 
-def index(settings, output_path, pages: list[str]) -> tuple[int, int]:
-    per = int(settings.get("CARI_PER_BUNDEL", cari.PER_BUNDEL))
-    cache = Path(settings["CACHE_PATH"]) / "buletin-cari.pickle"
-    key = tembolok.digest_kode(str(Path(output_path).resolve()))
-    before = tembolok.muat(cache, key) if settings.get("LOAD_CONTENT_CACHE") else {}
-    count, digests = cari.indeks(output_path, pages, per, before)
-    if settings.get("CACHE_CONTENT"):
-        tembolok.simpan(cache, key, digests)
-    return count, len(digests)
+def after_writing_articles(generator, writer) -> None:
+    """All item pages are written: the last bundle can go."""
+    pengindeks = _current.get("pengindeks")
+    if pengindeks:
+        pengindeks.submit_until(len(pengindeks.pages))
 
 
 def finish_indexing(pelican) -> None:
-    if "thread" not in _state:
-        start_indexing(pelican.settings, pelican.output_path, [])
-    _state["thread"].join()
-    if "error" in _state:
-        raise RuntimeError(f"Pagefind gagal mengindeks situs: {_state['error']}") from _state["error"]
-    count, bundles = _state["result"]
-    log.info("Pagefind: %d halaman diindeks untuk pencarian (%d bundel)", count, bundles)
+    pengindeks = _current.pop("pengindeks", None) or Pengindeks(pelican.settings, pelican.output_path, [])
+    pengindeks.finish()
 
 
 def register():
     signals.article_generator_finalized.connect(add_filters)
+    signals.article_generator_write_article.connect(before_writing_article)
+    signals.article_writer_finalized.connect(after_writing_articles)
     signals.finalized.connect(finish_indexing)
