@@ -11,6 +11,7 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 CONTENT = "content"
 OUTPUT = "output"
+sys.path.insert(0, str(HERE / "plugins"))  # the project's domain code (bawaslu)
 
 
 def pelican(c, content=CONTENT, output=OUTPUT, conf="pelicanconf.py", extra=""):
@@ -52,16 +53,14 @@ def serve(c, port=8000):
 @task
 def check(c, content=CONTENT):
     """Check all content against the contract without building (fast)."""
-    sys.path.insert(0, str(HERE / "plugins"))
     from bawaslu import konten
-    from bawaslu.wilayah import registry
 
     root = Path(content)
     if not root.is_dir():
         sys.exit(f'folder konten "{content}" tidak ditemukan')
     files = konten.content_files(root)
     # Paths shown as the build shows them: relative to where the command runs.
-    _, problems = konten.check_tree(root, files, registry(), os.path.relpath)
+    problems = konten.check_folder(root, os.path.relpath)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -72,7 +71,6 @@ def check(c, content=CONTENT):
 @task(help={"jenis": "berita atau putusan", "judul": "judul", "wilayah": "kode atau nama wilayah"})
 def new(c, jenis, judul="Judul baru", wilayah="nasional", content=CONTENT):
     """Write a ready-to-fill file: invoke new berita|putusan --judul "..." --wilayah 13.75"""
-    sys.path.insert(0, str(HERE / "plugins"))
     from bawaslu.templat import new_file, new_path
     from bawaslu.wilayah import registry
 
@@ -121,7 +119,6 @@ os.environ.setdefault("PYTHONHASHSEED", "0")
 def publish(c, content=CONTENT, output="", siteurl="", domain="", push=False, remote="origin",
             branch="gh-pages", repo=""):
     """Publish: build with publishconf into a fresh folder, check, then ghp-import to gh-pages."""
-    sys.path.insert(0, str(HERE / "plugins"))
     from bawaslu import terbit
 
     try:

@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from fnmatch import fnmatch
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -248,13 +249,13 @@ def other_hosts_static(out: Path, siteurl: str = "") -> list[str]:
 def differences(a: Path, b: Path, ignore: tuple[str, ...] = ()) -> list[str]:
     """Files that differ between two builds (missing on one side, or other bytes).
 
-    ``ignore``: top-level folders left out of the comparison.
+    ``ignore``: glob patterns of top-level folders left out of the comparison.
     """
     a, b = Path(a), Path(b)
 
     def files(root):
         return {p.relative_to(root) for p in root.rglob("*")
-                if p.is_file() and p.relative_to(root).parts[0] not in ignore}
+                if p.is_file() and not any(fnmatch(p.relative_to(root).parts[0], g) for g in ignore)}
 
     files_a, files_b = files(a), files(b)
     problems = [f"{rel}: hanya ada di build pertama" for rel in files_a - files_b]

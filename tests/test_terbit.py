@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bawaslu import terbit
 from bawaslu.terbit import cname
 from conftest import CASE, NEWS, ROOT, write
 
@@ -178,3 +179,18 @@ def test_workflow_tests_every_change_and_deploys_main_only():
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["concurrency"]["group"] == "pages"
     assert steps_using(deploy, "actions/deploy-pages")
+
+
+def test_publishing_refuses_a_site_missing_a_search_bundle_its_search_page_loads(tmp_path):
+    out = tmp_path / "situs"
+    (out / "cari").mkdir(parents=True)
+    (out / "cari/index.html").write_text(
+        '<form id="cari" data-pagefind="https://contoh.id/buletin/pagefind/pagefind.js" '
+        'data-gabung="https://contoh.id/buletin/pagefind-2/ https://contoh.id/buletin/pagefind-3/">',
+        encoding="utf-8")
+    for folder in ("pagefind", "pagefind-2"):
+        (out / folder).mkdir()
+        (out / folder / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    problems = terbit.check_site(out, "https://contoh.id/buletin")
+    assert "pagefind-3/: indeks pencarian tidak ada" in problems
+    assert not any(p.startswith(("pagefind/", "pagefind-2/")) for p in problems)

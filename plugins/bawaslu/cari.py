@@ -10,9 +10,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import kosakata
 from .wilayah import Registry
@@ -113,23 +115,19 @@ def bersihkan(out: Path, keep) -> None:
             shutil.rmtree(old)
 
 
-def indeks(out: Path, pages: list[str], per_bundel: int = PER_BUNDEL,
-           sebelumnya: dict | None = None) -> tuple[int, dict]:
-    """Index the item pages, in this order, into bundles of at most ``per_bundel``.
-
-    Returns the number of pages indexed now and each bundle's digest.
-    """
-    sebelumnya = sebelumnya or {}
-    folders = bundel(len(pages), per_bundel)
-    count, digests = 0, {}
-    for i, folder in enumerate(folders):
-        n, digests[folder] = indeks_bundel(out, folder, pages[i * per_bundel:(i + 1) * per_bundel],
-                                           sebelumnya.get(folder))
-        count += n
-    bersihkan(out, folders)
-    return count, digests
-
-
 def terindeks(out: Path, folder: str = BUNDLE) -> bool:
     """Whether ``out`` holds a Pagefind index (the search page needs it)."""
     return (Path(out) / folder / "pagefind-entry.json").is_file()
+
+
+_GABUNG = re.compile(r'data-gabung="([^"]*)"')
+
+
+def bundel_terbit(out: Path) -> list[str]:
+    """The bundle folders the built search page (``cari/index.html``) loads."""
+    page = Path(out) / "cari" / "index.html"
+    text = page.read_text(encoding="utf-8") if page.is_file() else ""
+    extra = _GABUNG.search(text)
+    paths = extra.group(1).split() if extra else []
+    return [BUNDLE] + [urlsplit(p).path.rstrip("/").rsplit("/", 1)[-1] for p in paths]
+

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import bisect
 import difflib
-from hashlib import sha256
 import html
 import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from hashlib import sha256
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -626,6 +626,14 @@ def article_files(root: Path, article_paths=("berita", "putusan")) -> list[str]:
             if path.is_file() and path.suffix.lower() in MARKDOWN_EXTENSIONS:
                 found.append(path.relative_to(root).as_posix())
     return sorted(found)
+
+
+def check_folder(root: Path, show=str) -> list[Masalah]:
+    """Every problem of a whole content folder (news, case records and pages):
+    what ``invoke check`` and ``invoke publish`` report before any build."""
+    from .wilayah import registry
+
+    return check_tree(root, content_files(root), registry(), show)[1]
 
 
 def content_files(root: Path) -> list[str]:

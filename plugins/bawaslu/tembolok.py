@@ -11,6 +11,7 @@ gives the same check results and the same item page, so neither is redone.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 from pathlib import Path
@@ -23,8 +24,9 @@ def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def digest_kode(*extra: str) -> str:
-    """Digest of the code, theme, data and settings files, plus ``extra`` strings."""
+@functools.cache
+def _kode() -> bytes:
+    """Digest of the code, theme, data and settings files (they do not change during a build)."""
     h = hashlib.sha256(str(VERSION).encode())
     files = [HERE / "pelicanconf.py", HERE / "publishconf.py"]
     for top in ("plugins", "theme"):
@@ -32,6 +34,12 @@ def digest_kode(*extra: str) -> str:
     for path in sorted(files):
         if path.is_file():
             h.update(str(path.relative_to(HERE)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.digest()
+
+
+def digest_kode(*extra: str) -> str:
+    """Digest of the code, theme, data and settings files, plus ``extra`` strings."""
+    h = hashlib.sha256(_kode())
     for value in extra:
         h.update(value.encode() + b"\0")
     return h.hexdigest()

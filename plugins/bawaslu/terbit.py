@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import cari, konten, periksa
-from .wilayah import registry
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: pelicanconf.py, publishconf.py
 CONF = "publishconf.py"
@@ -60,8 +59,7 @@ def published_siteurl(env: dict[str, str]) -> str:
 
 def check_content(content: Path) -> None:
     """The content checks, before any build: every problem, as path:line: message."""
-    files = konten.article_files(Path(content))
-    _, problems = konten.check_tree(Path(content), files, registry())
+    problems = konten.check_folder(Path(content))
     if problems:
         raise GagalTerbit("\n".join(map(str, problems)) + f"\n{len(problems)} masalah dalam konten; "
                           "tidak ada yang diterbitkan. Perbaiki lalu jalankan ulang.")
@@ -82,8 +80,9 @@ def build(content: Path, out: Path, env: dict[str, str]) -> None:
 def check_site(out: Path, siteurl: str) -> list[str]:
     """The site checks: required files, search index, internal links, feeds."""
     problems = [f"{name}: berkas wajib tidak ada" for name in WAJIB if not (out / name).is_file()]
-    if not cari.terindeks(out):
-        problems.append(f"{cari.BUNDLE}/: indeks pencarian tidak ada")
+    for folder in cari.bundel_terbit(out):
+        if not cari.terindeks(out, folder):
+            problems.append(f"{folder}/: indeks pencarian tidak ada")
     problems += periksa.tautan_rusak(out, siteurl)
     problems += periksa.umpan_rusak(out)
     return problems

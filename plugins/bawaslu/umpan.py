@@ -18,7 +18,6 @@ so the same content gives byte-identical files.
 from __future__ import annotations
 
 import hashlib
-
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime

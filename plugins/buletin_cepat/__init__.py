@@ -28,13 +28,12 @@ import importlib
 import logging
 import re
 import types
-from pathlib import Path
 from collections import defaultdict
-
-from markdown import Markdown
-from pelican import signals
+from pathlib import Path
 
 from bawaslu import tembolok
+from markdown import Markdown
+from pelican import signals
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 

@@ -16,13 +16,12 @@ import os
 import sys
 from pathlib import Path
 
-from pelican import signals
-from pelican.generators import ArticlesGenerator
-
 from bawaslu import konten, tembolok
 from bawaslu.arsip import Arsip
 from bawaslu.model import Item
 from bawaslu.wilayah import registry
+from pelican import signals
+from pelican.generators import ArticlesGenerator
 
 log = logging.getLogger(__name__)
 

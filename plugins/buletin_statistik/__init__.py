@@ -75,8 +75,8 @@ class WilayahGenerator(Generator):
         arsip: Arsip = self.context["arsip"]
         rekap: Rekap = self.context["statistik"]
         reg = arsip.registry
-        with_content = {w.kode for w in arsip.regions_with_content()}
         pages = {w.kode: w for w in arsip.regions_with_content()}
+        with_content = set(pages)
         pages.update({w.kode: w for w in reg.provinces()})
         pages.pop(reg.nasional.kode, None)
         self.write_data(arsip, rekap, with_content)

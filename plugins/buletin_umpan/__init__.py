@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bawaslu import tembolok, jalur, umpan
+from bawaslu import jalur, tembolok, umpan
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
