@@ -38,7 +38,7 @@ PLUGINS += ["buletin_umpan"]  # feeds, OPML and the /feeds/ page
 PLUGINS += ["buletin_statistik"]
 PLUGINS += ["buletin_cepat"]  # speed-ups for large archives (issue 8, bench/PROFIL.md)
 
-# URLs. Items get theirs from the buletin_konten plugin (one place: bawaslu.konten.item_url).
+# URLs. Items get theirs from the buletin_konten plugin (one place: bawaslu.skema.item_url).
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 CATEGORY_URL = "{slug}/"
@@ -81,13 +81,13 @@ TRANSLATION_FEED_RSS = None
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.meta": {},
     },
     "output_format": "html5",
 }
 
 JINJA_FILTERS = {"tanggal": tanggal, "bulan": bulan, "label": kosakata.label}
-JINJA_GLOBALS = {"kosakata": kosakata}
+# Plain data, not the module: settings are pickled with Pelican's content cache.
+JINJA_GLOBALS = {"kosakata": {"JENIS": kosakata.JENIS}}
 
 # Warm rebuilds: re-read only files whose content hash changed.
 CHECK_MODIFIED_METHOD = "sha256"
@@ -145,10 +145,10 @@ def load_plugins(names):
 
 load_plugins(PLUGINS)
 
-# Speed (issue 8, see bench/PROFIL.md): the site has one language and no translations, and
+# Speed (see bench/PROFIL.md): the site has one language and no translations, and
 # Pelican's translation grouping compares every article with every other (quadratic).
-# Without it, ties in date need an explicit order: newest first, then by slug (as before).
-from buletin_cepat import terbaru_dulu  # noqa: E402
+# Without it, articles keep the archive's one order (bawaslu.arsip.urutan_terbaru).
+from buletin_konten import urutan  # noqa: E402
 
 ARTICLE_TRANSLATION_ID = None
-ARTICLE_ORDER_BY = terbaru_dulu
+ARTICLE_ORDER_BY = urutan

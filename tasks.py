@@ -69,7 +69,7 @@ def check(c, content=CONTENT):
 
 
 @task(help={"jenis": "berita atau putusan", "judul": "judul", "wilayah": "kode atau nama wilayah"})
-def new(c, jenis, judul="Judul baru", wilayah="nasional", content=CONTENT):
+def new(c, jenis, judul="", wilayah="nasional", content=CONTENT):
     """Write a ready-to-fill file: invoke new berita|putusan --judul "..." --wilayah 13.75"""
     from bawaslu.templat import new_file, new_path
     from bawaslu.wilayah import registry
@@ -78,7 +78,7 @@ def new(c, jenis, judul="Judul baru", wilayah="nasional", content=CONTENT):
         sys.exit('jenis harus "berita" atau "putusan"')
     region = registry().resolve(wilayah)
     if region is None:
-        near = ", ".join(registry().suggest(wilayah))
+        near = " atau ".join(f'"{n}"' for n in registry().suggest(wilayah))
         sys.exit(f'wilayah "{wilayah}" tidak dikenal' + (f"; mungkin maksudnya {near}?" if near else ""))
     path = Path(content) / new_path(jenis, judul, region.slug)
     if path.exists():
@@ -86,6 +86,18 @@ def new(c, jenis, judul="Judul baru", wilayah="nasional", content=CONTENT):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(new_file(jenis, judul, region.nama), encoding="utf-8")
     print(f"Berkas baru: {path}")
+
+
+@task
+def dokumen(c):
+    """Rewrite the key tables of docs/panduan-penulisan.md and docs/kontrak-konten.md from the schema."""
+    from bawaslu import dokumen as d
+
+    written = d.tulis()
+    for path in written:
+        print(f"Diperbarui: {path.relative_to(HERE)}")
+    if not written:
+        print("Tabel kunci di dokumen sudah sesuai skema.")
 
 
 @task

@@ -1,10 +1,12 @@
 """Every rule of the content contract, one small content folder per broken rule.
 
-Each folder is built as staff build it (``pelican PATH -s pelicanconf.py -o OUT``
-from the project root): the build must fail, print the exact
-``path:line: message`` line in Indonesian (and no other problem), and write
-nothing. The same folders checked at once with ``invoke check`` give the same
-lines. A folder with several defects reports all of them in one run.
+Each folder is checked in-process with the schema (``konten.check_folder``, what
+``invoke check`` runs): it must report the exact ``path:line: message`` line in
+Indonesian, and no other problem. A handful of end-to-end builds check the
+wiring: all folders side by side through ``invoke check`` and through a real
+build (``pelican PATH -s pelicanconf.py -o OUT``) give the same lines, the build
+fails and writes nothing; a folder with several defects reports all of them in
+one run.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from bawaslu import konten, skema
 from conftest import ROOT, run_pelican, write
 
 NEWS = """\
@@ -57,11 +60,8 @@ FORWARDED = "kpu, gakkumdu, dkpp, bkn, instansi-lain"
 DATE_HINT = "format YYYY-MM-DD atau YYYY-MM-DD HH:MM, mis. 2024-10-11 atau 2024-10-11 09:30"
 REGION_HINT = ('gunakan kode Kemendagri (mis. 13.75), nama resmi (mis. "Kota Bukittinggi", '
                '"Kab. Agam") atau "nasional"')
-NEWS_KEYS = ("Title, Date, Modified, Region, Tags, Summary, Authors, Photographer, Editor, Image, "
-             "Image-Alt, Status, Activity, Location, Election, Slug, Not-Personal-Data")
-CASE_KEYS = ("Title, Date, Modified, Region, Tags, Summary, Authors, Photographer, Editor, Image, "
-             "Image-Alt, Status, Register, Election, Source, Violation, Subject, Received, "
-             "Registered, Decided, Outcome, Forwarded-To, Legal-Basis, Not-Personal-Data")
+NEWS_KEYS = skema.nama_kunci("berita")
+CASE_KEYS = skema.nama_kunci("putusan")
 SAFE = "hapus bagian itu; konten hanya boleh memuat Markdown dan HTML sederhana tanpa skrip"
 NOT_PERSONAL = 'Bila ini bukan data pribadi, tulis teks itu persis di kunci "Not-Personal-Data"'
 FIX_NAME = 'tulis peran dan inisialnya saja, mis. "Terlapor, seorang ASN berinisial RH"'
@@ -186,10 +186,70 @@ def rules() -> list[Rule]:
     # A key Markdown cannot read ends the header: the keys after it are lost.
     t = edit(case, "Forwarded-To", "bkn").replace("Legal-Basis:", "Legal Basis:")
     add(case_rule("key-with-space", t, 14,
-                  'baris "Legal Basis: ..." tidak terbaca sebagai kunci, sehingga kepala berkas '
-                  "berakhir di sini dan baris-baris berikutnya dianggap isi; tulis nama kunci tanpa "
-                  'spasi, langsung diikuti titik dua (mis. "Legal-Basis: ..."), dan pisahkan kepala '
-                  "berkas dari isi dengan satu baris kosong"))
+                  'baris "Legal Basis: ..." tidak terbaca sebagai kunci; tulis nama kunci tanpa '
+                  "spasi, langsung diikuti titik dua dan satu spasi (mis. \"Legal-Basis: ...\"), "
+                  "dan pisahkan kepala berkas dari isi dengan satu baris kosong"))
+    # Header lines are "Key: value" or continuations; anything else is an error, and the
+    # keys after it are still read.
+    t = edit(news, "Tags", "x").replace("Tags: x", "Tags rakor, pilkada")
+    add(news_rule("header-line-without-colon", t, 6,
+                  'baris "Tags rakor, pilkada" di kepala berkas bukan "Kunci: nilai"; setiap baris '
+                  'kepala berkas berbentuk "Kunci: nilai" (nilai lanjutan diawali empat spasi), lalu '
+                  "satu baris kosong, lalu isi"))
+    t = edit(news, "Authors", add="Title: Judul Kedua")
+    add(news_rule("key-twice", t, 8,
+                  'kunci "Title" sudah ditulis di baris 1; setiap kunci hanya boleh ditulis sekali '
+                  "(hapus salah satunya)"))
+    t = edit(news, "Title", "Rapat Koordinasi\x00 Pengawasan")
+    add(news_rule("nul-byte", t, 1,
+                  "karakter kendali U+0000 tidak boleh ada di berkas konten (biasanya terbawa dari "
+                  "salinan dokumen lain); hapus karakter itu"))
+    t = edit(case, "Legal-Basis", "UU 5/2014 Pasal 2\u2028Template: page")
+    add(case_rule("line-separator-in-header", t, 14,
+                  "pemisah baris U+2028 tidak boleh ada di kepala berkas (biasanya terbawa dari "
+                  "salinan dokumen lain); ganti dengan baris baru biasa"))
+    for key in ("Template", "Save_as", "Url", "Category", "Lang"):
+        t = edit(case, "Legal-Basis", add=f"{key}: x")
+        add(case_rule(f"pelican-key-{key.lower()}", t, 15,
+                      f'kunci "{key}" tidak dikenal untuk putusan; kunci ini mengatur cara Pelican '
+                      f"menulis halaman dan tidak dipakai di konten. kunci yang berlaku: {CASE_KEYS}"))
+    t = edit(case, "Legal-Basis", add="Slug: nama-lain")
+    add(case_rule("slug-in-case", t, 15,
+                  'kunci "Slug" tidak dikenal untuk putusan; kunci ini hanya berlaku untuk berita dan '
+                  f"halaman. kunci yang berlaku: {CASE_KEYS}"))
+    t = edit(news, "Authors", add="Slug: ../../etc/passwd")
+    add(news_rule("slug-climbing", t, 8,
+                  'nilai "Slug: ../../etc/passwd" tidak dapat dipakai sebagai alamat: gunakan huruf '
+                  'kecil, angka dan tanda hubung saja, paling banyak 100 karakter; mungkin maksudnya '
+                  '"etc-passwd"?'))
+    t = edit(case, "Register", "1/" * 150)
+    add(case_rule("register-too-long", t, 4,
+                  "nomor register terlalu panjang (300 karakter); paling banyak 100 karakter"))
+    t = edit(news, "Title", "Rapat " * 40)
+    add(news_rule("title-too-long", t, 1,
+                  'nilai "Title" terlalu panjang (239 karakter); paling banyak 200 karakter'))
+    t = edit(news, "Tags", "a" * 70)
+    add(news_rule("tag-too-long", t, 6,
+                  f'topik "{"a" * 40}…" terlalu panjang; paling banyak 60 karakter'))
+    t = edit(news, "Date", "1900-06-14")
+    add(news_rule("date-too-early", t, 2,
+                  'tanggal "Date: 1900-06-14" terlalu awal; tanggal di buletin ini paling awal '
+                  "2000-01-01"))
+    t = edit(case, "Received", "2099-10-01")
+    add(case_rule("received-in-future", t, 9,
+                  f'tanggal "Received: 2099-10-01" ada di masa depan (hari ini {TODAY}); tulis '
+                  "tanggal yang sudah terjadi"))
+    t = edit(case, "Decided", "2024-10-25")
+    add(case_rule("decided-after-publication", t, 11,
+                  'tanggal "Decided: 2024-10-25" sesudah "Date: 2024-10-20"; status tidak dapat '
+                  "diputuskan sesudah catatan ini diterbitkan atau diperbarui: perbarui Date"))
+    t = edit(news, "Location", "[ISI: tempat kegiatan]")
+    add(news_rule("guide-comment-left", body(news, "<!--\nPANDUAN PENGISIAN (hapus)\n-->\n\nIsi.\n"),
+                  10, 'komentar "PANDUAN PENGISIAN" dari invoke new masih ada; hapus komentar itu '
+                  "setelah semua kunci diisi"))
+    add(news_rule("placeholder-left", t, 5,
+                  'teks isian "[ISI: tempat kegiatan]" belum diganti; ganti dengan isi yang '
+                  "sebenarnya"))
 
     # --- news ---
     t = edit(news, "Activity")
@@ -361,12 +421,13 @@ def rules() -> list[Rule]:
                   [("halaman/tentang.md", 1, 'kunci "Title" wajib diisi (belum ada); tulis judul halaman')]))
 
     # --- a file that is not UTF-8 ---
-    r.append(Rule("not-utf8", {}, [("berita/b.md", 1, "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8")],
+    r.append(Rule("not-utf8", {}, [("berita/b.md", 9, "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8")],
                   binary={"berita/b.md": NEWS.format(n=1).replace("—", "-").encode("cp1252")
                           .replace(b"fiktif", b"fiktif \xe9\x81")}))
     return r
 
 
+TODAY = skema.Konteks(None).today().isoformat()
 RULES = rules()
 
 
@@ -394,13 +455,27 @@ def test_every_rule_has_a_case():
     assert len({r.id for r in RULES}) == len(RULES) >= 60
 
 
+def check(content: Path) -> list[str]:
+    """What ``invoke check`` reports for a folder, in-process (paths as the build shows them)."""
+    return [str(p) for p in konten.check_folder(content, os.path.relpath)]
+
+
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
-def test_a_broken_rule_fails_the_build_with_its_message(rule, tmp_path):
-    content, out = tmp_path / "content", tmp_path / "out"
+def test_a_broken_rule_is_reported_with_its_message(rule, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    content = tmp_path / "content"
     make_folder(content, rule)
+    assert check(content) == expected_lines(content, rule)
+
+
+def test_every_rule_fails_the_build_with_the_same_lines_and_writes_nothing(tmp_path):
+    """All the folders above side by side, built once as staff build them."""
+    content, out = tmp_path / "semua", tmp_path / "out"
+    expected = make_all(content)
     result = run_pelican(content, out)
     assert result.returncode != 0
-    assert reported(result.stderr, content) == expected_lines(content, rule), result.stderr
+    assert sorted(reported(result.stderr, content)) == sorted(expected)
+    assert "Traceback" not in result.stderr
     assert not out.exists() or not any(out.rglob("*")), "nothing may be published"
 
 
@@ -409,14 +484,13 @@ def invoke_check(content: Path):
                           cwd=ROOT, capture_output=True, text=True)
 
 
-def test_invoke_check_reports_every_rule_with_the_same_messages(tmp_path):
-    """All the folders above side by side, checked in one run of ``invoke check``."""
+def make_all(content: Path) -> list[str]:
+    """Every rule's folder under one content folder (one subfolder per rule; Register
+    numbers and titles made unique per rule); returns the expected lines."""
     expected = []
     for n, rule in enumerate(RULES, 100):
-        content = tmp_path / "semua"
         renamed = Rule(rule.id, {}, [])
         for rel, text in rule.files.items():
-            # One subfolder per rule; Register numbers and titles made unique per rule.
             top, rest = rel.split("/", 1)
             renamed.files[f"{top}/{rule.id}/{rest}"] = re.sub(r"\b001/Reg", f"{n}/Reg", text).replace(
                 "Kampanye 1\n", f"Kampanye {n}\n")
@@ -429,6 +503,13 @@ def test_invoke_check_reports_every_rule_with_the_same_messages(tmp_path):
                                      re.sub(r"\{root\}/(\w+)/", rf"{{root}}/\1/{rule.id}/", message)))
         make_folder(content, renamed)
         expected += expected_lines(content, renamed)
+    return expected
+
+
+def test_invoke_check_reports_every_rule_with_the_same_messages(tmp_path):
+    """All the folders above side by side, checked in one run of ``invoke check``."""
+    content = tmp_path / "semua"
+    expected = make_all(content)
     result = invoke_check(content)
     assert result.returncode != 0
     assert sorted(reported(result.stderr, content)) == sorted(expected)

@@ -53,10 +53,11 @@ def built(tmp_path_factory):
 
 
 def test_filters_of_a_case_record_name_region_type_violation_outcome_year():
-    rekord = {"jenis": "putusan", "wilayah": registry().resolve("Kabupaten Agam"),
-              "violation": "hukum-lainnya", "outcome": "diteruskan",
-              "date": __import__("datetime").datetime(2024, 10, 20)}
-    assert cari.saringan(rekord, registry()) == [
+    from conftest import CASE
+    from bawaslu import konten, skema
+
+    item = skema.baca(CASE.encode(), "putusan/p.md", "p.md", konten.konteks(ROOT / "content"))
+    assert cari.saringan(item, registry()) == [
         ("Provinsi", "Sumatera Barat"), ("Kabupaten/Kota", "Kabupaten Agam"),
         ("Jenis", "Penanganan Pelanggaran"), ("Pelanggaran", "Hukum Lainnya"),
         ("Status", "Diteruskan"), ("Tahun", "2024")]

@@ -8,8 +8,18 @@ from .model import Item
 from .wilayah import Registry, Wilayah
 
 
+def urutan_terbaru(item: Item) -> tuple:
+    """The one order of every listing, page and feed: newest first, then by URL."""
+    return (-item.date.timestamp(), item.url)
+
+
+def urutan_pembaruan(item: Item) -> tuple:
+    """Status updates: last update first, then by URL."""
+    return (-item.updated.timestamp(), item.url)
+
+
 def newest_first(items):
-    return sorted(items, key=lambda i: (i.date, i.url), reverse=True)
+    return sorted(items, key=urutan_terbaru)
 
 
 class Arsip:
@@ -35,9 +45,7 @@ class Arsip:
         self.by_wilayah = dict(by_wilayah)
         self.by_violation = dict(by_violation)
         # Case records by their last update, for the status-update feed.
-        self.status_updates = sorted(
-            self.putusan, key=lambda i: (i.updated, i.url), reverse=True
-        )
+        self.status_updates = sorted(self.putusan, key=urutan_pembaruan)
 
     def of(self, wilayah: Wilayah) -> list[Item]:
         """Items of a region and its descendants, newest first."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import kosakata
+from .model import Item
 from .wilayah import Registry
 
 BAHASA = "id"  # Indonesian stemming
@@ -35,24 +36,24 @@ PARAMS = {PROVINSI: "provinsi", KABKOTA: "kabkota", JENIS: "jenis",
           PELANGGARAN: "pelanggaran", STATUS: "status", TAHUN: "tahun"}
 
 
-def saringan(rekord: dict, registry: Registry) -> list[tuple[str, str]]:
+def saringan(item: Item, registry: Registry) -> list[tuple[str, str]]:
     """The search filters of one item, as (name, value) pairs in display order.
 
     Region: the province (own or parent) and the kabupaten/kota; news of the
     national office has neither. Type, violation and outcome use their
     Indonesian labels; the year is the publication year.
     """
-    w = rekord["wilayah"]
+    w = item.wilayah
     pairs: list[tuple[str, str]] = []
-    chain = [w, *registry.ancestors(w)]
+    chain = registry.chain(w)
     pairs += [(PROVINSI, r.nama) for r in chain if r.tingkat == "provinsi"]
     pairs += [(KABKOTA, r.nama) for r in chain if r.tingkat in ("kabupaten", "kota")]
-    pairs.append((JENIS, kosakata.JENIS[rekord["jenis"]]))
-    if rekord.get("violation"):
-        pairs.append((PELANGGARAN, kosakata.label(rekord["violation"], "violation")))
-    if rekord.get("outcome"):
-        pairs.append((STATUS, kosakata.label(rekord["outcome"], "outcome")))
-    pairs.append((TAHUN, str(rekord["date"].year)))
+    pairs.append((JENIS, kosakata.JENIS[item.jenis]))
+    if item.violation:
+        pairs.append((PELANGGARAN, kosakata.label(item.violation, "violation")))
+    if item.outcome:
+        pairs.append((STATUS, kosakata.label(item.outcome, "outcome")))
+    pairs.append((TAHUN, str(item.date.year)))
     return pairs
 
 

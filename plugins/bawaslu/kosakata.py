@@ -42,7 +42,8 @@ FORWARDED_TO = {
     "bkn": "BKN",
     "instansi-lain": "Instansi Lain",
 }
-JENIS = {"berita": "Berita", "putusan": "Penanganan Pelanggaran"}
+JENIS = {"berita": "Berita", "putusan": "Penanganan Pelanggaran", "halaman": "Halaman"}
+STATUS = {"published": "Terbit", "draft": "Draf", "hidden": "Tersembunyi"}
 
 ELECTION_RE = re.compile(r"^(pilkada|pemilu)-(\d{4})$")
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .html_teks import teks
 from .wilayah import Wilayah
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    jenis: str  # "berita" (news) or "putusan" (case record)
+    jenis: str  # "berita" (news), "putusan" (case record) or "halaman" (standing page)
     source_path: str  # path of the Markdown file, relative to the content folder
     title: str
     url: str  # site-relative, no leading slash: "putusan/002-reg-lp-.../"
     date: datetime  # publication date, aware (Asia/Jakarta)
-    wilayah: Wilayah  # the reporting office's region
+    wilayah: Wilayah  # the reporting office's region (national for standing pages)
+    slug: str = ""  # the last part of the URL
+    status: str = "published"  # published / draft (never written) / hidden (not listed)
     summary: str = ""  # HTML
     content: str = ""  # HTML
     modified: datetime | None = None
@@ -40,6 +43,17 @@ class Item:
     registered: date | None = None
     decided: date | None = None
     legal_basis: str = ""
+    # (lower-case key, line) of each header key: messages about the item name its lines.
+    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+
+    def line(self, key: str) -> int:
+        """The line of a header key in the source file (1 when absent)."""
+        return dict(self.lines).get(key.lower(), 1)
+
+    @property
+    def summary_text(self) -> str:
+        """The summary as plain text (meta description, feeds, search, data)."""
+        return teks(self.summary)
 
     @property
     def updated(self) -> datetime:

@@ -175,7 +175,7 @@ def berkas_data(items: list[Item], rekap: Rekap, registry: Registry, siteurl: st
             chain = chains.get(kode)
             if chain is None:
                 w = registry.get(kode)
-                chain = chains[kode] = [r.kode for r in [w, *registry.ancestors(w)]
+                chain = chains[kode] = [r.kode for r in registry.chain(w)
                                         if r.kode in per_region and r.kode != NASIONAL]
             for k in chain:
                 per_region[k].append(n)

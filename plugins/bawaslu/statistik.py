@@ -175,7 +175,7 @@ def hitung(items: Iterable[Item], registry: Registry, batas: Mapping[str, int]) 
         targets = chains.get(w.kode)
         if targets is None:
             targets = []
-            for region in [w, *registry.ancestors(w)]:
+            for region in registry.chain(w):
                 s = by_kode.get(region.kode)
                 if s is None:
                     s = by_kode[region.kode] = Statistik(region)

@@ -1,105 +1,58 @@
-"""Ready-to-fill content files for `invoke new berita|putusan`."""
+"""Ready-to-fill content files for `invoke new berita|putusan`, written from the schema.
+
+Every key of the kind is written with its example value, and explained in a
+guide comment with its hint and allowed values. What staff must write
+themselves is an ``[ISI: …]`` placeholder; the check names each one left, and
+the guide comment itself, so an unfilled file never passes.
+"""
+
+from __future__ import annotations
 
 from datetime import datetime
 
-from . import kosakata as kk
-from .konten import TZ, news_slug
+from .skema import PANDUAN_BARU, TZ, Kunci, kunci_untuk, news_slug
 
-CHOICES = {
-    "Activity": kk.ACTIVITY, "Source": kk.SOURCE, "Violation": kk.VIOLATION,
-    "Subject": kk.SUBJECT, "Outcome": kk.OUTCOME, "Forwarded-To": kk.FORWARDED_TO,
+BODY = {
+    "putusan": (
+        "## Kronologi\n\n[ISI: kronologi. Sebut pihak dengan peran dan inisial (Terlapor berinisial "
+        "RH), jangan dengan nama, NIK, NIP, nomor telepon atau alamat.]\n\n"
+        "## Pemeriksaan\n\n[ISI: hasil pemeriksaan]\n\n## Kesimpulan\n\n[ISI: kesimpulan]\n"
+    ),
+    "berita": (
+        "[ISI: paragraf pembuka: kota, hari dan tanggal, lalu siapa melakukan apa dan di mana.]\n\n"
+        "[ISI: paragraf berikutnya]\n"
+    ),
 }
 
-REGION_HINT = 'kode Kemendagri (13.75), nama resmi ("Kota Bukittinggi", "Kab. Agam") atau nasional'
-DATE_HINT = "tanggal terbit: YYYY-MM-DD atau YYYY-MM-DD HH:MM (WIB)"
-CREDITS = [
-    ("Authors", "", "nama penulis, dipisah koma bila lebih dari satu"),
-    ("Photographer", "", "Foto"),
-    ("Editor", "", "Editor"),
-    ("Image", "", "gambar utama (boleh kosong), letakkan di content/gambar/, tulis mis. gambar/rapat.jpg"),
-    ("Image-Alt", "", "wajib bila Image diisi: apa yang tampak pada gambar, satu kalimat"),
-]
-NEWS = [
-    ("Title", "{title}", "judul berita"),
-    ("Date", "{now}", DATE_HINT),
-    ("Region", "{region}", REGION_HINT),
-    ("Activity", "sosialisasi", None),
-    ("Location", "", "tempat kegiatan (boleh kosong)"),
-    ("Election", "pilkada-2024", "pilkada-YYYY atau pemilu-YYYY (boleh kosong)"),
-    ("Tags", "", "topik, dipisah koma, mis. netralitas-asn, pilkada-2024"),
-    ("Summary", "", "satu atau dua kalimat; bila kosong dipakai paragraf pertama"),
-] + CREDITS
-CASE = [
-    ("Title", "{title}", "judul catatan, tanpa nama pribadi"),
-    ("Date", "{now}", DATE_HINT),
-    ("Region", "{region}", REGION_HINT),
-    ("Register", "", "WAJIB: nomor register, unik, mis. 002/Reg/LP/PB/Kota/03.13/X/2024"),
-    ("Election", "pilkada-2024", "pilkada-YYYY atau pemilu-YYYY"),
-    ("Source", "laporan", None),
-    ("Violation", "administrasi", None),
-    ("Subject", "asn", None),
-    ("Received", "{today}", "tanggal laporan diterima / temuan dicatat, YYYY-MM-DD"),
-    ("Registered", "", "tanggal registrasi, YYYY-MM-DD; kosongkan bila tidak-diregistrasi"),
-    ("Decided", "", "tanggal status diputuskan, YYYY-MM-DD; kosongkan selama dalam-proses, "
-                    "wajib untuk status lain"),
-    ("Outcome", "dalam-proses", None),
-    ("Forwarded-To", "", "hanya bila Outcome diteruskan; satu atau lebih, dipisah koma"),
-    ("Legal-Basis", "", "dasar hukum, mis. UU 10/2016 Pasal 71 ayat (1)"),
-    ("Tags", "", "topik, dipisah koma"),
-    ("Summary", "", "satu atau dua kalimat tanpa nama pribadi"),
-] + CREDITS
-# Keys not written in the new file (an empty value would be an error), only explained.
-EXTRA = {
-    "berita": [
-        ("Modified", "tanggal pembaruan penting, format seperti Date; tambahkan hanya bila ada pembaruan"),
-        ("Slug", "akhir alamat halaman bila judul sama dengan berita lain di bulan yang sama"),
-        ("Status", "draft (tidak diterbitkan), hidden atau published"),
-        ("Not-Personal-Data", "teks yang keliru ditandai sebagai NIK/NIP/NPWP, persis seperti "
-                              "tertulis; dipisah koma"),
-    ],
-    "putusan": [
-        ("Modified", "tanggal pembaruan status, format seperti Date; tambahkan saat status berubah"),
-        ("Status", "draft (tidak diterbitkan), hidden atau published"),
-        ("Not-Personal-Data", "teks yang keliru ditandai sebagai data pribadi, persis seperti "
-                              "tertulis; dipisah koma"),
-    ],
-}
+
+def _hint(k: Kunci) -> str:
+    hint = k.petunjuk
+    if k.kosakata:
+        many = "pilih satu atau lebih" if k.bentuk == "pilihan-banyak" else "pilih salah satu"
+        hint = f"{hint}; {many}: " + ", ".join(k.kosakata)
+    return hint
 
 
 def new_file(jenis: str, title: str, region: str, now: datetime | None = None) -> str:
-    """The text of a new item: every key, then a comment listing what each accepts."""
+    """The text of a new item: every key, then a comment explaining each."""
     now = now or datetime.now(TZ)
-    values = {"title": title, "region": region, "now": f"{now:%Y-%m-%d %H:%M}",
-              "today": f"{now:%Y-%m-%d}"}
-    keys = NEWS if jenis == "berita" else CASE
-    header = []
-    guide = []
-    for key, default, hint in keys:
-        value = default.format(**values)
-        header.append(f"{key}: {value}".rstrip())
-        if hint is None:
-            hint = "pilih salah satu: " + ", ".join(CHOICES[key])
-        if key == "Forwarded-To":
-            hint += " (" + ", ".join(CHOICES[key]) + ")"
-        guide.append(f"  {key}: {hint}")
-    if jenis == "putusan":
-        body = (
-            "## Kronologi\n\nTulis kronologi. Sebut pihak dengan peran dan inisial "
-            "(Terlapor berinisial RH), jangan dengan nama, NIK, NIP, nomor telepon atau alamat.\n\n"
-            "## Pemeriksaan\n\n...\n\n## Kesimpulan\n\n...\n"
-        )
-    else:
-        body = "Kota, hari tanggal — paragraf pembuka: siapa, apa, di mana.\n\nParagraf berikutnya.\n"
-    extra = [f"  {key}: {hint}" for key, hint in EXTRA[jenis]]
+    values = {"title": title or "[ISI: judul]", "region": region,
+              "now": f"{now:%Y-%m-%d %H:%M}", "today": f"{now:%Y-%m-%d}"}
+    keys = kunci_untuk(jenis)
+    written = [k for k in keys if k.contoh is not None]
+    header = [f"{k.key}: {k.contoh.format(**values)}".rstrip() for k in written]
+    guide = [f"  {k.key}: {_hint(k)}" for k in written]
+    extra = [f"  {k.key}: {_hint(k)}" for k in keys if k.contoh is None]
     comment = (
-        "<!--\nPANDUAN PENGISIAN (hapus komentar ini setelah selesai). "
-        "Kunci yang kosong boleh dihapus.\n" + "\n".join(guide)
+        f"<!--\n{PANDUAN_BARU} (hapus komentar ini setelah selesai). Kunci yang kosong boleh "
+        "dihapus; ganti setiap [ISI: ...].\n" + "\n".join(guide)
         + "\nKunci tambahan (tulis di kepala berkas bila perlu):\n" + "\n".join(extra)
         + "\nPanduan lengkap: docs/panduan-penulisan.md\n-->\n"
     )
-    return "\n".join(header) + "\n\n" + comment + "\n" + body
+    return "\n".join(header) + "\n\n" + comment + "\n" + BODY[jenis]
 
 
 def new_path(jenis: str, title: str, region_slug: str, now: datetime | None = None) -> str:
     now = now or datetime.now(TZ)
-    return f"{jenis}/{region_slug}/{now:%Y-%m-%d}-{news_slug(title)[:60]}.md"
+    name = news_slug(title)[:60] or "baru"
+    return f"{jenis}/{region_slug}/{now:%Y-%m-%d}-{name}.md"

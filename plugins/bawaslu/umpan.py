@@ -153,12 +153,11 @@ class Katalog:
         if wilayah is not None:
             keys.append(jalur.feed_key_wilayah(wilayah))
         if article is not None:
-            region = getattr(article, "wilayah", None)
-            if region is not None:
-                keys.append(jalur.feed_key_wilayah(region))
-            violation = getattr(article, "rekord", {}).get("violation")
-            if violation:
-                keys.append(jalur.feed_key_pelanggaran(violation))
+            item = getattr(article, "item", None)
+            if item is not None and item.jenis != "halaman":
+                keys.append(jalur.feed_key_wilayah(item.wilayah))
+                if item.violation:
+                    keys.append(jalur.feed_key_pelanggaran(item.violation))
         seen, found = set(), []
         for key in keys:
             if key in self.by_key and key not in seen:

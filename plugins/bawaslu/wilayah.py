@@ -76,6 +76,14 @@ class Registry:
                 self._children.setdefault(w.induk, []).append(w)
         for kids in self._children.values():
             kids.sort(key=lambda w: w.kode)
+        # Each region's parents up to the national level, nearest first: computed once.
+        self._ancestors: dict[str, tuple[Wilayah, ...]] = {}
+        for w in self.by_kode.values():
+            chain, up = [], w
+            while up.induk is not None:
+                up = self.by_kode[up.induk]
+                chain.append(up)
+            self._ancestors[w.kode] = tuple(chain)
 
     @property
     def nasional(self) -> Wilayah:
@@ -92,20 +100,25 @@ class Registry:
         return self.by_name.get(normalise(text))
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
-        """Official names closest to a misspelt one, best first."""
+        """Official names closest to a misspelt or bare one (``agam`` -> ``Kabupaten Agam``),
+        best first."""
         key = normalise(text)
+        bare = [w.nama for w in self.by_kode.values()
+                if normalise(re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", w.nama)) == key]
         names = difflib.get_close_matches(key, self.by_name.keys(), n=n, cutoff=0.6)
-        return [self.by_name[k].nama for k in names]
+        near = [self.by_name[k].nama for k in names]
+        return list(dict.fromkeys(sorted(bare) + near))[:max(n, len(bare))]
 
     def parent(self, w: Wilayah) -> Wilayah | None:
         return self.by_kode[w.induk] if w.induk else None
 
-    def ancestors(self, w: Wilayah) -> list[Wilayah]:
+    def ancestors(self, w: Wilayah) -> tuple[Wilayah, ...]:
         """The region's parents up to the national level, nearest first."""
-        chain = []
-        while (w := self.parent(w)) is not None:
-            chain.append(w)
-        return chain
+        return self._ancestors[w.kode]
+
+    def chain(self, w: Wilayah) -> tuple[Wilayah, ...]:
+        """The region itself, then its parents up to the national level."""
+        return (w, *self._ancestors[w.kode])
 
     def children(self, w: Wilayah) -> list[Wilayah]:
         return self._children.get(w.kode, [])

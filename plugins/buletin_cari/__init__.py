@@ -80,9 +80,7 @@ _current: dict = {}
 def add_filters(generator) -> None:
     reg = registry()
     for article in generator.articles + generator.hidden_articles:
-        rekord = getattr(article, "rekord", None)
-        if rekord:
-            article.saringan_cari = cari.saringan(rekord, reg)
+        article.saringan_cari = cari.saringan(article.item, reg)
     # Bundles follow the order in which the item pages are written.
     _current["pengindeks"] = Pengindeks(generator.settings, generator.output_path,
                                         [a.save_as for a in generator.articles])

@@ -1,12 +1,16 @@
-"""Pelican adapter: checks every content file, derives URLs, builds the archive.
+"""Pelican adapter: one strict reader for every content file, and the build's verdict.
 
-- ``article_generator_pretaxonomy``: every file under ARTICLE_PATHS is checked
-  against the contract (also the ones Pelican itself failed to read); all
-  problems are printed as ``path:line: message`` and the build stops before
-  anything is written. Valid articles get their region, typed fields and URL.
-- ``all_generators_finalized``: the plain ``Item`` records and the ``Arsip``
-  groupings are built once and put in the context for templates and plugins.
-Region pages, statistics and open data are in the buletin_statistik plugin.
+- ``BuletinReader`` reads each Markdown file once (bytes, never through a
+  symbolic link) and hands it to ``bawaslu.skema.baca``, the one schema. A
+  valid file becomes an article or page carrying its typed record as
+  ``article.item`` (a ``bawaslu.model.Item``); Pelican only gets the metadata it
+  needs to place the page (title, dates, tags, status, URL). A file with
+  problems becomes an unwritten draft carrying them (``masalah``).
+- ``article_generator_finalized``: the ``Arsip`` groupings are built once from
+  the published items, for templates and the other plugins.
+- ``page_generator_finalized`` (every file read, nothing written yet): every
+  problem of every file, plus the site-wide rules, is printed as
+  ``path:line: message`` and the build stops with exit status 1.
 """
 
 from __future__ import annotations
@@ -16,12 +20,13 @@ import os
 import sys
 from pathlib import Path
 
-from bawaslu import konten, tembolok
-from bawaslu.arsip import Arsip
-from bawaslu.model import Item
+from bawaslu import konten, skema
+from bawaslu.arsip import Arsip, urutan_terbaru
 from bawaslu.wilayah import registry
+from markdown import Markdown
 from pelican import signals
-from pelican.generators import ArticlesGenerator
+from pelican.readers import BaseReader
+from pelican.utils import SafeDatetime
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +39,7 @@ class KontenTidakValid(SystemExit):
     the one Indonesian line."""
 
 
-def shown_path(path: Path) -> str:
+def shown_path(path: Path | str) -> str:
     """A path as staff see it in messages: relative to where they run the build."""
     try:
         return os.path.relpath(path)
@@ -42,37 +47,102 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def check_cache(settings, root: Path, files: list[str]):
-    """The check results of the last build (warm rebuilds: LOAD_CONTENT_CACHE), and
-    a function saving this build's (when CACHE_CONTENT is on); see bawaslu.tembolok."""
-    if not settings.get("CACHE_CONTENT"):
-        return None, lambda: None
-    path = Path(settings["CACHE_PATH"]) / "buletin-periksa.pickle"
-    # Checks look up images (Image:), so the list of other files is part of the key.
-    static = sorted(str(p.relative_to(root)) for p in root.rglob("*")
-                    if p.is_file() and p.suffix.lower() not in konten.MARKDOWN_EXTENSIONS)
-    digest = tembolok.digest_kode(str(root), os.getcwd(), *static)
-    cache = tembolok.muat(path, digest) if settings.get("LOAD_CONTENT_CACHE") else {}
-    cache = {rel: cache[rel] for rel in files if rel in cache}
-    return cache, lambda: tembolok.simpan(path, digest, cache)
+def markdown_settings(settings) -> dict:
+    """Pelican's MARKDOWN setting without the meta extension: the schema reads headers."""
+    config = dict(settings["MARKDOWN"])
+    config["extension_configs"] = {
+        name: options for name, options in config.get("extension_configs", {}).items()
+        if name not in ("markdown.extensions.meta", "meta")}
+    # As Pelican's own reader does: every configured extension is loaded.
+    config["extensions"] = [e for e in dict.fromkeys([*config.get("extensions", []),
+                                                      *config["extension_configs"]])
+                            if e not in ("markdown.extensions.meta", "meta")]
+    return config
 
 
-def check_articles(generator: ArticlesGenerator) -> None:
-    root = Path(generator.path)
-    settings = generator.settings
-    files = sorted(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
-    files += generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"])  # unsafe HTML
-    cache, save = check_cache(settings, root, files)
-    checked, problems = konten.check_tree(root, files, registry(), shown_path, cache)
-    save()
+class BuletinReader(BaseReader):
+    """Every Markdown file, read once through the schema, with one Markdown instance."""
 
-    read = {a.relative_source_path: a for a in
-            generator.articles + generator.drafts + generator.hidden_articles}
-    for rel, (berkas, _) in checked.items():
-        if rel not in read and not berkas.problems and konten.jenis_of(rel):
-            problems.append(konten.Masalah(
-                berkas.path, 1, "Pelican tidak dapat membaca berkas ini; periksa format kepala berkas "
-                "(Kunci: nilai, lalu satu baris kosong)"))
+    enabled = True
+    file_extensions = [ext.lstrip(".") for ext in skema.MARKDOWN_EXTENSIONS]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self._md: Markdown | None = None
+        self._ctx: skema.Konteks | None = None
+
+    def markdown(self, text: str) -> str:
+        if self._md is None:
+            self._md = Markdown(**markdown_settings(self.settings))
+        self._md.reset()
+        return self._md.convert(text)
+
+    def context(self) -> skema.Konteks:
+        if self._ctx is None:
+            self._ctx = konten.konteks(Path(self.settings["PATH"]), self.settings, self.markdown)
+        return self._ctx
+
+    def read(self, source_path):
+        root = Path(self.settings["PATH"])
+        rel = Path(os.path.relpath(source_path, root)).as_posix()
+        shown = shown_path(source_path)
+        result = konten.baca_berkas(root, rel, shown, self.context())
+        if isinstance(result, list):
+            return "", self.invalid(result, rel)
+        return result.content, self.metadata(result)
+
+    def metadata(self, item) -> dict:
+        meta = {"title": item.title, "item": item, "slug": item.slug, "summary": item.summary}
+        if item.jenis != "halaman":
+            meta["date"] = _naive(item.date)
+            if item.modified:
+                meta["modified"] = _naive(item.modified)
+            if item.tags:
+                meta["tags"] = self.process_metadata("tags", ", ".join(item.tags))
+            meta["url"] = item.url
+            meta["save_as"] = item.url + "index.html"
+        meta["status"] = item.status
+        if item.status == "draft":  # checked, never written anywhere
+            meta["url"] = meta["save_as"] = ""
+        return meta
+
+    @staticmethod
+    def invalid(problems, rel: str) -> dict:
+        return {"title": rel, "date": SafeDatetime(2000, 1, 1), "status": "draft", "url": "",
+                "save_as": "", "slug": "tidak-valid", "masalah": problems}
+
+
+def _naive(value):
+    # Pelican localises naive dates with TIMEZONE (Asia/Jakarta), as it did before.
+    return SafeDatetime(value.year, value.month, value.day, value.hour, value.minute)
+
+
+def use_reader(readers) -> None:
+    for ext in BuletinReader.file_extensions:
+        readers.reader_classes[ext] = BuletinReader
+
+
+def urutan(article) -> tuple:
+    """``ARTICLE_ORDER_BY``: the archive's one order (``bawaslu.arsip.urutan_terbaru``)."""
+    item = getattr(article, "item", None)
+    return urutan_terbaru(item) if item is not None else (0.0, article.source_path)
+
+
+def build_arsip(generator) -> None:
+    generator.context["arsip"] = Arsip([a.item for a in generator.articles], registry())
+    generator.context["registry"] = registry()
+
+
+def verdict(pages_generator) -> None:
+    """Every problem of the whole content folder; the build stops when there is one."""
+    context = pages_generator.context
+    articles = context.get("articles", []) + context.get("drafts", []) + \
+        context.get("hidden_articles", [])
+    pages = pages_generator.pages + pages_generator.hidden_pages + pages_generator.draft_pages
+    read = {c.relative_source_path: c for c in articles + pages}
+    root = Path(pages_generator.path)
+    problems = konten.masalah_situs(
+        root, {rel: getattr(c, "masalah", None) or c.item for rel, c in read.items()})
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -81,39 +151,8 @@ def check_articles(generator: ArticlesGenerator) -> None:
             "Perbaiki baris yang disebut di atas, lalu bangun ulang."
         )
 
-    for article in read.values():
-        fields = checked[article.relative_source_path][1]
-        article.jenis = fields["jenis"]
-        article.wilayah = fields["wilayah"]
-        article.rekord = fields
-        article.outcome = fields.get("outcome", "")
-        article.slug = fields["slug"]
-        article.override_url = fields["url"]
-        article.override_save_as = fields["url"] + "index.html"
-        if not article.metadata.get("summary"):
-            article.metadata["summary"] = first_paragraph(article._content)
-
-
-def first_paragraph(html: str) -> str:
-    start = html.find("<p>")
-    end = html.find("</p>", start)
-    return html[start:end + 4] if start != -1 and end != -1 else ""
-
-
-def build_arsip(generators) -> None:
-    articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    if "arsip" in articles_generator.context:
-        return  # already built by a plugin whose receiver ran first (no fixed order)
-    items = []
-    for article in articles_generator.articles:
-        fields = dict(article.rekord)
-        fields.pop("slug", None)
-        fields["title"] = article.title
-        items.append(Item(summary=article.summary, content=article.content, **fields))
-    articles_generator.context["arsip"] = Arsip(items, registry())
-    articles_generator.context["registry"] = registry()
-
 
 def register():
-    signals.article_generator_pretaxonomy.connect(check_articles)
-    signals.all_generators_finalized.connect(build_arsip)
+    signals.readers_init.connect(use_reader)
+    signals.article_generator_finalized.connect(build_arsip)
+    signals.page_generator_finalized.connect(verdict)
