@@ -87,7 +87,9 @@ MARKDOWN = {
 
 JINJA_FILTERS = {"tanggal": tanggal, "bulan": bulan, "label": kosakata.label}
 # Plain data, not the module: settings are pickled with Pelican's content cache.
-JINJA_GLOBALS = {"kosakata": {"JENIS": kosakata.JENIS}}
+from bawaslu.skema import baris_panel  # noqa: E402
+
+JINJA_GLOBALS = {"kosakata": {"JENIS": kosakata.JENIS}, "baris_panel": baris_panel}
 
 # Warm rebuilds: re-read only files whose content hash changed.
 CHECK_MODIFIED_METHOD = "sha256"

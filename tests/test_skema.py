@@ -231,4 +231,21 @@ def test_one_definition_per_fact():
                                            *(ROOT / "theme").rglob("*.html")])
     assert "rekord" not in code and "._content" not in code
     assert code.count("def ancestors(") == 1 and code.count("while up.induk") == 1
+    assert code.count("def punya_umpan(") == 1 and "punya_umpan" in (
+        ROOT / "plugins/bawaslu/umpan.py").read_text()
     assert dataclasses.is_dataclass(Item)
+
+
+def test_the_case_panel_is_one_list_of_rows_for_page_and_feed(tmp_path):
+    """The page and the feed entry show the same facts, with the same labels, in one order."""
+    from bawaslu import umpan
+
+    item = baca(CASE, "putusan/agam/asn.md")
+    rows = skema.baris_panel(item)
+    assert [label for label, _, _ in rows] == [
+        "Nomor register", "Wilayah", "Pemilihan", "Sumber", "Dugaan pelanggaran",
+        "Pihak yang diduga", "Diterima/dicatat", "Diregistrasi", "Diputuskan", "Status",
+        "Diteruskan ke", "Dasar hukum"]
+    feed = umpan.panel(item)
+    assert [label for label, _, _ in rows] == __import__("re").findall(r"<dt>(.*?)</dt>", feed)
+    assert "<dd>BKN</dd>" in feed and "<dd>8 Oktober 2024</dd>" in feed

@@ -51,6 +51,11 @@ class Arsip:
         """Items of a region and its descendants, newest first."""
         return self.by_wilayah.get(wilayah.kode, [])
 
+    def punya_umpan(self, wilayah: Wilayah) -> bool:
+        """The one decision of which region feeds exist: a region with content of its own
+        or of a descendant (the national feed, "semua", always exists)."""
+        return wilayah.is_nasional or wilayah.kode in self.by_wilayah
+
     def regions_with_content(self) -> list[Wilayah]:
         """Regions that have items of their own or of a descendant, by code."""
         return [self.registry.get(k) for k in sorted(self.by_wilayah)]

@@ -831,3 +831,33 @@ def content_files(root: Path) -> list[str]:
             if path.suffix.lower() in MARKDOWN_EXTENSIONS and (path.is_file() or path.is_symlink()):
                 found.append(path.relative_to(root).as_posix())
     return sorted(found)
+
+
+# --- the case panel ----------------------------------------------------------------------
+
+PANEL = ("Register", "Region", "Election", "Source", "Violation", "Subject", "Received",
+         "Registered", "Decided", "Outcome", "Forwarded-To", "Legal-Basis")
+
+
+def baris_panel(item: Item) -> list[tuple[str, str, date | None]]:
+    """The case record's key facts, in one order with the schema's labels, for the page
+    and the feeds: (label, text, date or None). Empty facts are left out."""
+    rows = []
+    for key in PANEL:
+        k = BY_KEY[key.lower()]
+        value = getattr(item, k.attr)
+        if isinstance(value, date):
+            rows.append((k.label, "", value))
+            continue
+        if key == "Region":
+            text = value.kantor
+        elif key == "Election":
+            text = kk.election_label(value)
+        elif k.kosakata:
+            values = value if isinstance(value, tuple) else (value,) if value else ()
+            text = ", ".join(k.kosakata.get(v, v) for v in values)
+        else:
+            text = value
+        if text:
+            rows.append((k.label, text, None))
+    return rows

@@ -34,6 +34,7 @@ from markupsafe import Markup
 from . import jalur, kosakata
 from .arsip import Arsip
 from .model import Item
+from .skema import baris_panel
 from .tanggal import tanggal
 from .wilayah import Wilayah
 
@@ -196,7 +197,7 @@ def katalog(arsip: Arsip, maks: int) -> Katalog:
             "putusan/", tuple(arsip.by_violation.get(violation, [])[:maks]), PELANGGARAN,
         ))
     for w in arsip.regions_with_content():
-        if w.is_nasional:
+        if w.is_nasional or not arsip.punya_umpan(w):
             continue
         cakupan = ("termasuk seluruh kabupaten/kota di dalamnya"
                    if w.tingkat == "provinsi" else "")
@@ -231,22 +232,10 @@ def _baris(label: str, value: str) -> str:
 
 
 def panel(item: Item) -> str:
-    """The case record's key facts as an HTML definition list, ahead of its text."""
-    label = kosakata.label
-    rows = [
-        _baris("Nomor register", item.register),
-        _baris("Wilayah", item.wilayah.kantor),
-        _baris("Pemilihan", label(item.election, "election")),
-        _baris("Sumber", label(item.source, "source")),
-        _baris("Dugaan pelanggaran", label(item.violation, "violation")),
-        _baris("Pihak yang diduga", label(item.subject, "subject")),
-        _baris("Status", label(item.outcome, "outcome")),
-        _baris("Diteruskan ke", ", ".join(label(f, "forwarded_to") for f in item.forwarded_to)),
-        _baris("Diterima", tanggal(item.received)),
-        _baris("Diregistrasi", tanggal(item.registered)),
-        _baris("Diputus", tanggal(item.decided)),
-        _baris("Dasar hukum", item.legal_basis),
-    ]
+    """The case record's key facts as an HTML definition list, ahead of its text: the
+    same rows, labels and order as the page's panel (``skema.baris_panel``)."""
+    rows = [_baris(label, tanggal(when) if when else text)
+            for label, text, when in baris_panel(item)]
     return "<dl>" + "".join(rows) + "</dl>\n"
 
 

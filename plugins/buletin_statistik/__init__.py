@@ -59,9 +59,9 @@ def data_links(w: Wilayah) -> list[tuple[str, str]]:
     ]
 
 
-def feed_links(w: Wilayah, ada_isi: bool) -> list[tuple[str, str]]:
+def feed_links(w: Wilayah, arsip: Arsip) -> list[tuple[str, str]]:
     """(label, path) of a region's Atom and RSS feeds; none for a region without content."""
-    if not ada_isi:
+    if not arsip.punya_umpan(w):
         return []
     key = jalur.feed_key_wilayah(w)
     return [(f"Umpan {label} {w.nama}", jalur.feed_path(key, fmt))
@@ -89,7 +89,7 @@ class WilayahGenerator(Generator):
             provinsi=[(p, rekap.of(p), True) for p in reg.provinces()],
             berita=latest(arsip.items, "berita"), putusan=latest(arsip.items, "putusan"),
             ada_isi=nasional.kode in with_content, data=data_links(nasional),
-            umpan=feed_links(nasional, nasional.kode in with_content), url="wilayah/", **common,
+            umpan=feed_links(nasional, arsip) if nasional.kode in with_content else [], url="wilayah/", **common,
         )
         template = self.get_template("wilayah")
         for kode in sorted(pages):
@@ -102,7 +102,7 @@ class WilayahGenerator(Generator):
                 berita=latest(items, "berita"), putusan=latest(items, "putusan"),
                 ada_isi=kode in with_content,
                 data=data_links(w) if kode in with_content else [],
-                umpan=feed_links(w, kode in with_content), url=w.url, **common,
+                umpan=feed_links(w, arsip), url=w.url, **common,
             )
 
     def write_data(self, arsip: Arsip, rekap: Rekap, with_content: set[str]) -> None:
