@@ -33,7 +33,8 @@ DEFAULT_CATEGORY = "lainnya"
 THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["buletin_konten"]
+PLUGINS = ["buletin_aman"]  # safe files, sanitised HTML, escaping helpers (issue 12)
+PLUGINS += ["buletin_konten"]
 PLUGINS += ["buletin_umpan"]  # feeds, OPML and the /feeds/ page
 PLUGINS += ["buletin_statistik"]
 PLUGINS += ["buletin_cepat"]  # speed-ups for large archives (issue 8, bench/PROFIL.md)
@@ -78,13 +79,27 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 
+# Markdown (issue 12): the parts of "extra" minus attr_list, which let any attribute
+# ({: onclick=...}) into the page; headings get their ids from toc instead. What these
+# produce is exactly the HTML allowlist of bawaslu.bersih (see docs/panduan-penulisan.md).
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        "markdown.extensions.abbr": {},
+        "markdown.extensions.def_list": {},
+        "markdown.extensions.fenced_code": {},
+        "markdown.extensions.footnotes": {},
+        "markdown.extensions.md_in_html": {},
+        "markdown.extensions.tables": {},
+        "markdown.extensions.toc": {},
         "markdown.extensions.meta": {},
     },
     "output_format": "html5",
 }
+
+# Every HTML and XML template escapes by default; sanitised HTML is marked safe in one
+# place, the "isi" filter (plugins/buletin_aman). Pelican's own defaults kept.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "autoescape": True}
 
 JINJA_FILTERS = {"tanggal": tanggal, "bulan": bulan, "label": kosakata.label}
 JINJA_GLOBALS = {"kosakata": kosakata}

@@ -302,7 +302,11 @@ class Pemeriksa:
         self.fields["editor"] = b.value("Editor").strip()
         if image := b.value("Image").strip():
             self.fields["image"] = image
-            if not (self.root / image.lstrip("/")).is_file():
+            from .bersih import gambar_tidak_aman
+
+            if unsafe := gambar_tidak_aman(self.root, image):
+                self.error("Image", unsafe)
+            elif not (self.root / image.lstrip("/")).is_file():
                 self.error(
                     "Image",
                     f"gambar {self.shown('Image')} tidak ditemukan; letakkan berkasnya di "
@@ -514,6 +518,25 @@ def check_safety(berkas: Berkas) -> None:
                     line = first + source.count("\n", 0, m.start(1))
                     berkas.problems.append(Masalah(
                         berkas.path, line, f"{message.format(m.group(1).lower())}; {SAFE_HINT}"))
+    _check_allowlist(berkas)
+
+
+def _check_allowlist(berkas: Berkas) -> None:
+    """Raw HTML, attributes and links the site's allowlist (bawaslu.bersih) would strip,
+    in the body and the Summary; one message per line (an earlier one on the line wins)."""
+    from .bersih import periksa_sumber
+
+    lines = {p.line for p in berkas.problems}
+    texts = [(berkas.body_line, berkas.body)]
+    if "summary" in berkas.meta:
+        value, line = berkas.meta["summary"]
+        texts.append((line, value))
+    for first, text in texts:
+        for offset, message in periksa_sumber(text):
+            line = first + text.count("\n", 0, offset)
+            if line not in lines:
+                lines.add(line)
+                berkas.problems.append(Masalah(berkas.path, line, message))
 
 
 def mask(text: str) -> str:
