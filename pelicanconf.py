@@ -103,6 +103,12 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [
 
 JINJA_FILTERS = {"tanggal": tanggal, "bulan": bulan, "label": kosakata.label}
 JINJA_GLOBALS = {"kosakata": kosakata}
+# Escaping helpers (issue 12): "isi" marks sanitised HTML safe (the one place), "teks"
+# gives plain text (meta description, excerpts), url() builds every link of the theme.
+from bawaslu import bersih, jalur  # noqa: E402
+
+JINJA_FILTERS |= {"isi": bersih.isi, "teks": bersih.teks}
+JINJA_GLOBALS["url"] = jalur.url
 
 # Warm rebuilds: re-read only files whose content hash changed.
 CHECK_MODIFIED_METHOD = "sha256"
@@ -127,7 +133,7 @@ UMPAN_MAKS_ENTRI = 50
 
 # Site search (Pagefind, Indonesian): every build is indexed into pagefind/;
 # the search page lives at /cari/ (see plugins/buletin_cari, bawaslu/cari.py).
-from bawaslu import cari, jalur
+from bawaslu import cari
 
 PLUGINS += ["buletin_cari"]
 DIRECT_TEMPLATES += ["cari"]

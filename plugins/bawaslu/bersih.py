@@ -125,6 +125,22 @@ def bersihkan(html: str, situs: str = "") -> str:
     )
 
 
+try:
+    from jinja2 import pass_context
+    from markupsafe import Markup
+except ImportError:  # pragma: no cover (Pelican always has Jinja)
+    pass_context = Markup = None
+
+
+def _isi(context, html) -> "Markup":
+    """Jinja filter ``isi``: a body or summary, sanitised, marked safe. The one place the
+    (autoescaping) templates output HTML."""
+    return Markup(bersihkan(str(html or ""), context.get("SITEURL", "")))
+
+
+isi = pass_context(_isi) if pass_context else _isi
+
+
 # --- the same allowlist, applied to Markdown source: what would be stripped ---------------
 
 DIIZINKAN = ("HTML yang diizinkan: elemen format sederhana (p, strong, em, a, ul, ol, li, "
@@ -158,7 +174,7 @@ class _Sumber(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.found: list[tuple[int, str]] = []
+        self.found: list[tuple[int, int, str]] = []  # (start, end, message)
         self.reported: dict[str, int] = {}
 
     def _at(self) -> int:
@@ -166,10 +182,11 @@ class _Sumber(HTMLParser):
         return self.starts[line - 1] + col
 
     def handle_starttag(self, tag, attrs):
-        at = self._at()
+        start = self._at()
+        at = (start, start + len(self.get_starttag_text() or ""))
         if tag not in TAGS:
             what = "dan isinya dibuang" if tag in CONTENT_REMOVED else "dibuang"
-            self.found.append((at, f'tag HTML "<{tag}>" tidak diizinkan ({what}); {DIIZINKAN}'))
+            self.found.append((*at, f'tag HTML "<{tag}>" tidak diizinkan ({what}); {DIIZINKAN}'))
             self.reported[tag] = self.reported.get(tag, 0) + 1
             return
         allowed = ATTRIBUTES.get(tag, set())
@@ -178,16 +195,16 @@ class _Sumber(HTMLParser):
             if name == "markdown":
                 continue  # md_in_html's switch: consumed by Markdown, never published
             if name.startswith("on"):
-                self.found.append((at, f'atribut "{name}" pada <{tag}> tidak diizinkan (skrip '
+                self.found.append((*at, f'atribut "{name}" pada <{tag}> tidak diizinkan (skrip '
                                        f"penanganan kejadian); {DIIZINKAN}"))
             elif name not in allowed:
-                self.found.append((at, f'atribut "{name}" pada <{tag}> tidak diizinkan; '
+                self.found.append((*at, f'atribut "{name}" pada <{tag}> tidak diizinkan; '
                                        f"atribut yang boleh pada <{tag}>: "
                                        f"{', '.join(sorted(allowed)) or 'tidak ada'}"))
             elif not _attribute_ok(tag, name, value):
                 hint = (_GAMBAR if tag == "img" else _TAUTAN) if name in ("href", "src") else \
                     f"nilai ini tidak diizinkan untuk {name}"
-                self.found.append((at, f'nilai atribut {name}="{value[:80]}" pada <{tag}> tidak '
+                self.found.append((*at, f'nilai atribut {name}="{value[:80]}" pada <{tag}> tidak '
                                        f"diizinkan; {hint}"))
 
     def handle_startendtag(self, tag, attrs):
@@ -199,7 +216,7 @@ class _Sumber(HTMLParser):
         if self.reported.get(tag):
             self.reported[tag] -= 1
             return
-        self.found.append((self._at(), f'tag penutup HTML "</{tag}>" tidak diizinkan; '
+        self.found.append((self._at(), self._at() + len(tag) + 3, f'tag penutup HTML "</{tag}>" tidak diizinkan; '
                                           f"{DIIZINKAN}"))
 
 
@@ -209,20 +226,27 @@ def periksa_sumber(text: str) -> list[tuple[int, str]]:
 
     An entity-encoded ``&lt;script&gt;`` is text, not HTML, and is not reported
     (it comes out escaped); HTML inside code (``like this``) is shown as code."""
+    return [(start, message) for start, _, message in temuan_sumber(text)]
+
+
+def temuan_sumber(text: str) -> list[tuple[int, int, str]]:
+    """As ``periksa_sumber``, with the end offset of each construct: (start, end, message)."""
     if not text:
         return []
     masked = _masked(text)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     # Markdown links and images (not HTML, but the same URL rules apply).
     for m in _MD_LINK.finditer(masked):
         tag = "img" if m.group(1) else "a"
         if m.group(2) and not url_aman(tag, "src" if tag == "img" else "href", m.group(2)):
             hint = _GAMBAR if tag == "img" else _TAUTAN
             what = "gambar" if tag == "img" else "tautan"
-            found.append((m.start(2), f'{what} "{m.group(2)[:80]}" tidak diizinkan; {hint}'))
+            found.append((m.start(2), m.end(2),
+                          f'{what} "{m.group(2)[:80]}" tidak diizinkan; {hint}'))
     for m in _MD_REF.finditer(masked):
         if not url_aman("a", "href", m.group(1)):
-            found.append((m.start(1), f'tautan "{m.group(1)[:80]}" tidak diizinkan; {_TAUTAN}'))
+            found.append((m.start(1), m.end(1),
+                          f'tautan "{m.group(1)[:80]}" tidak diizinkan; {_TAUTAN}'))
 
     def blank_autolink(m):
         return " " * len(m.group(0))

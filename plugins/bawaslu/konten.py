@@ -524,7 +524,7 @@ def check_safety(berkas: Berkas) -> None:
 def _check_allowlist(berkas: Berkas) -> None:
     """Raw HTML, attributes and links the site's allowlist (bawaslu.bersih) would strip,
     in the body and the Summary; one message per line (an earlier one on the line wins)."""
-    from .bersih import periksa_sumber
+    from .bersih import temuan_sumber
 
     lines = {p.line for p in berkas.problems}
     texts = [(berkas.body_line, berkas.body)]
@@ -532,9 +532,10 @@ def _check_allowlist(berkas: Berkas) -> None:
         value, line = berkas.meta["summary"]
         texts.append((line, value))
     for first, text in texts:
-        for offset, message in periksa_sumber(text):
-            line = first + text.count("\n", 0, offset)
-            if line not in lines:
+        for start, end, message in temuan_sumber(text):
+            line = first + text.count("\n", 0, start)
+            last = first + text.count("\n", 0, end)
+            if not lines.intersection(range(line, last + 1)):
                 lines.add(line)
                 berkas.problems.append(Masalah(berkas.path, line, message))
 

@@ -7,8 +7,8 @@
 - ``content_object_init``: every item's and page's HTML (body and Summary) is
   sanitised with the one allowlist (``bawaslu.bersih.bersihkan``). The content
   check reports what this would strip; this is the defence behind it.
-- ``generator_init``: the Jinja filters ``isi`` (sanitised HTML, the one place HTML
-  is marked safe) and ``teks`` (plain text), and the ``url()`` global.
+The theme's helpers (filters ``isi`` and ``teks``, global ``url()``) are in
+pelicanconf.py: JINJA_FILTERS and JINJA_GLOBALS, from bawaslu.bersih and bawaslu.jalur.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from bawaslu import bersih, jalur
-from markupsafe import Markup
+from bawaslu import bersih
 from pelican import signals
 
 
@@ -51,22 +50,6 @@ def sanitise(content) -> None:
         content._summary = content.metadata["summary"]
 
 
-def isi(value, situs: str = "") -> Markup:
-    """Sanitised HTML of a body or summary, marked safe for the (autoescaping) templates."""
-    return Markup(bersih.bersihkan(str(value or ""), situs))
-
-
-def add_template_helpers(generator) -> None:
-    env = getattr(generator, "env", None)
-    if env is None:
-        return
-    situs = generator.settings.get("SITEURL", "")
-    env.filters["isi"] = lambda value: isi(value, situs)
-    env.filters["teks"] = bersih.teks
-    env.globals["url"] = jalur.url
-
-
 def register():
     signals.initialized.connect(check_files)
     signals.content_object_init.connect(sanitise)
-    signals.generator_init.connect(add_template_helpers)
