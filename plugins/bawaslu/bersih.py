@@ -21,7 +21,6 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import nh3
@@ -132,7 +131,7 @@ except ImportError:  # pragma: no cover (Pelican always has Jinja)
     pass_context = Markup = None
 
 
-def _isi(context, html) -> "Markup":
+def _isi(context, html) -> Markup:
     """Jinja filter ``isi``: a body or summary, sanitised, marked safe. The one place the
     (autoescaping) templates output HTML."""
     return Markup(bersihkan(str(html or ""), context.get("SITEURL", "")))
@@ -195,17 +194,17 @@ class _Sumber(HTMLParser):
             if name == "markdown":
                 continue  # md_in_html's switch: consumed by Markdown, never published
             if name.startswith("on"):
-                self.found.append((*at, f'atribut "{name}" pada <{tag}> tidak diizinkan (skrip '
-                                       f"penanganan kejadian); {DIIZINKAN}"))
+                self.found.append((*at, (f'atribut "{name}" pada <{tag}> tidak diizinkan (skrip '
+                                         f"penanganan kejadian); {DIIZINKAN}")))
             elif name not in allowed:
-                self.found.append((*at, f'atribut "{name}" pada <{tag}> tidak diizinkan; '
-                                       f"atribut yang boleh pada <{tag}>: "
-                                       f"{', '.join(sorted(allowed)) or 'tidak ada'}"))
+                self.found.append((*at, (f'atribut "{name}" pada <{tag}> tidak diizinkan; '
+                                         f"atribut yang boleh pada <{tag}>: "
+                                         f"{', '.join(sorted(allowed)) or 'tidak ada'}")))
             elif not _attribute_ok(tag, name, value):
                 hint = (_GAMBAR if tag == "img" else _TAUTAN) if name in ("href", "src") else \
                     f"nilai ini tidak diizinkan untuk {name}"
-                self.found.append((*at, f'nilai atribut {name}="{value[:80]}" pada <{tag}> tidak '
-                                       f"diizinkan; {hint}"))
+                self.found.append((*at, (f'nilai atribut {name}="{value[:80]}" pada <{tag}> '
+                                         f"tidak diizinkan; {hint}")))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -216,8 +215,9 @@ class _Sumber(HTMLParser):
         if self.reported.get(tag):
             self.reported[tag] -= 1
             return
-        self.found.append((self._at(), self._at() + len(tag) + 3, f'tag penutup HTML "</{tag}>" tidak diizinkan; '
-                                          f"{DIIZINKAN}"))
+        start = self._at()
+        self.found.append((start, start + len(tag) + 3,
+                           f'tag penutup HTML "</{tag}>" tidak diizinkan; {DIIZINKAN}'))
 
 
 def periksa_sumber(text: str) -> list[tuple[int, str]]:
@@ -353,7 +353,7 @@ def svg_tidak_aman(data: bytes) -> list[str]:
             problems.append(f'elemen <{name}> tidak diizinkan di SVG')
             continue
         for attr, value in el.attrib.items():
-            ans, _, aname = attr.rpartition("}")
+            aname = attr.rpartition("}")[2]
             low = value.strip().lower()
             if aname.lower().startswith("on"):
                 problems.append(f'atribut "{aname}" (skrip) tidak diizinkan di SVG')
@@ -402,14 +402,13 @@ def berkas_tidak_aman(root: Path) -> list[tuple[str, str]]:
             path = base / name
             rel = path.relative_to(root).as_posix()
             if path.is_symlink():
-                found.append((rel, "tautan simbolik (symlink) tidak diizinkan di folder konten: "
+                found.append((rel, ("tautan simbolik (symlink) tidak diizinkan di folder konten: "
                                    "isinya bisa berasal dari luar content/; ganti dengan berkas "
-                                   "biasa atau hapus"))
+                                   "biasa atau hapus")))
             elif name in files and not path.is_file():
                 found.append((rel, "bukan berkas biasa; hapus dari folder konten"))
-            elif name in files and not name.startswith("."):
-                if (why := _tidak_aman(path, rel)) is not None:
-                    found.append((rel, why))
+            elif name in files and (why := _tidak_aman(path, rel)) is not None:
+                found.append((rel, why))
         dirs[:] = [d for d in dirs if not (base / d).is_symlink()]
     return sorted(found)
 

@@ -46,7 +46,7 @@ LOADING_RELS = frozenset({"stylesheet", "icon", "preload", "prefetch", "modulepr
                           "prerender", "mask-icon"})
 REFUSED_TAGS = frozenset({"base", "iframe", "frame", "frameset", "object", "embed", "applet",
                           "portal", "fencedframe"})
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]+)\3""", re.I)
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]+)\3""", re.IGNORECASE)
 
 
 def _host(url: str) -> str:

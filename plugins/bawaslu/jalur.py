@@ -48,7 +48,7 @@ def alamat(siteurl: str, path: str = "") -> str:
 try:
     from jinja2 import pass_context
 except ImportError:  # pragma: no cover
-    pass_context = lambda f: f  # noqa: E731
+    pass_context = lambda f: f
 
 
 @pass_context

@@ -336,6 +336,11 @@ class Pemeriksa:
 
     def check_news(self) -> None:
         self.choice("Activity", kk.ACTIVITY, "activity", needed=True)
+        slug = self.b.value("Slug").strip()
+        if slug and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
+            self.error("Slug", f"nilai {self.shown('Slug')} tidak dapat dipakai untuk alamat "
+                       "halaman; gunakan huruf kecil, angka dan tanda hubung saja, "
+                       f'mis. "{news_slug(slug) or "rapat-koordinasi"}"')
         self.fields["location"] = self.b.value("Location").strip()
         self.check_election(needed=False)
 

@@ -89,7 +89,9 @@ def check_articles(generator: ArticlesGenerator) -> None:
         article.outcome = fields.get("outcome", "")
         article.slug = fields["slug"]
         article.override_url = fields["url"]
-        article.override_save_as = fields["url"] + "index.html"
+        # Drafts are checked but never written (DRAFT_SAVE_AS is "": the writer skips it).
+        is_draft = article.status == "draft"
+        article.override_save_as = "" if is_draft else fields["url"] + "index.html"
         if not article.metadata.get("summary"):
             article.metadata["summary"] = first_paragraph(article._content)
 
