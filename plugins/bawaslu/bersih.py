@@ -405,11 +405,13 @@ def berkas_tidak_aman(root: Path) -> list[tuple[str, str]]:
                 found.append((rel, ("tautan simbolik (symlink) tidak diizinkan di folder konten: "
                                    "isinya bisa berasal dari luar content/; ganti dengan berkas "
                                    "biasa atau hapus")))
+            elif name.startswith("."):
+                continue  # hidden: Pelican neither reads nor copies it (IGNORE_FILES)
             elif name in files and not path.is_file():
                 found.append((rel, "bukan berkas biasa; hapus dari folder konten"))
             elif name in files and (why := _tidak_aman(path, rel)) is not None:
                 found.append((rel, why))
-        dirs[:] = [d for d in dirs if not (base / d).is_symlink()]
+        dirs[:] = [d for d in dirs if not (base / d).is_symlink() and not d.startswith(".")]
     return sorted(found)
 
 
