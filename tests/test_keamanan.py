@@ -464,3 +464,27 @@ def test_feed_summaries_are_text(inert_site):
 def test_no_symlink_or_outside_file_in_the_published_site(inert_site):
     assert not [p for p in inert_site.rglob("*") if p.is_symlink()]
     assert os.path.isfile(inert_site / "gambar" / "baik.png")
+
+
+# --- the staff guide says what is allowed, with the messages as printed ----------------
+
+def test_the_guide_quotes_the_messages_as_the_checks_print_them(tmp_path):
+    from conftest import ROOT
+
+    guide = (ROOT / "docs" / "panduan-penulisan.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## HTML yang diizinkan"):
+                    guide.index("## Pesan kesalahan dan cara memperbaikinya")]
+    quoted = [m.strip() for m in re.findall(r"```text\n(.*?)```", section, re.S)]
+    assert len(quoted) >= 5
+    printed = {message for source in (
+        '<p onclick="x()">Klik</p>', '<p style="color:red">Merah</p>',
+        "![piksel](https://pelacak.example/p.gif)") for _, message in bersih.periksa_sumber(source)}
+    (tmp_path / "gambar").mkdir()
+    (tmp_path / "gambar" / "peta.svg").write_text(SVG_BAD["skrip.svg"], encoding="utf-8")
+    (tmp_path / "gambar" / "foto.jpg").symlink_to("/etc/hostname")
+    printed |= {message for _, message in bersih.berkas_tidak_aman(tmp_path)}
+    for line in quoted:
+        assert re.match(r"content/\S+:\d+: ", line), line
+        assert line.split(": ", 1)[1] in printed, line
+    for tag in bersih.TAGS - {f"h{n}" for n in range(2, 6)}:
+        assert f"`{tag}`" in section, tag

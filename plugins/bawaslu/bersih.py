@@ -143,9 +143,10 @@ isi = pass_context(_isi) if pass_context else _isi
 # --- the same allowlist, applied to Markdown source: what would be stripped ---------------
 
 DIIZINKAN = ("HTML yang diizinkan: elemen format sederhana (p, strong, em, a, ul, ol, li, "
-             "table, ...) tanpa skrip, atribut on..., style, iframe, form, svg; lihat "
+             "table, ...), tanpa skrip, atribut on..., style, iframe, form atau svg; lihat "
              "docs/panduan-penulisan.md bagian \"HTML yang diizinkan\"")
-_TAUTAN = "tautan hanya boleh http(s)://, mailto: atau alamat di situs ini (mis. /berita/)"
+_TAUTAN = ("tautan hanya boleh https://, http://, mailto: atau ke halaman situs ini, ditulis "
+           "sebagai berkas konten: [teks]({filename}/halaman/metodologi.md)")
 _GAMBAR = "gambar hanya boleh dari situs ini: letakkan berkasnya di content/gambar/"
 
 # Markdown constructs that look like HTML but are not (Python-Markdown's own patterns).
