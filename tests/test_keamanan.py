@@ -488,3 +488,25 @@ def test_the_guide_quotes_the_messages_as_the_checks_print_them(tmp_path):
         assert line.split(": ", 1)[1] in printed, line
     for tag in bersih.TAGS - {f"h{n}" for n in range(2, 6)}:
         assert f"`{tag}`" in section, tag
+
+
+def test_search_excerpts_show_encoded_markup_as_text(site, tmp_path):
+    import time
+
+    import gates
+
+    gates.require("chromium", "chromedriver")
+    path = site / "berita" / "bukittinggi" / "sosialisasi.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Paragraf kedua.", "Paragraf &lt;img src=x onerror=alert(1)&gt; kedua."), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_pelican(site, out).returncode == 0
+    with gates.Browser(out) as browser:
+        browser.open("cari/index.html?q=paragraf")
+        for _ in range(100):
+            if browser.driver.execute_script("return document.querySelectorAll('#cari-hasil li').length"):
+                break
+            time.sleep(0.1)
+        results = browser.driver.execute_script("return document.getElementById('cari-hasil').innerHTML")
+        assert "&lt;img src=x" in results
+        assert browser.driver.execute_script("return document.querySelectorAll('#cari-hasil img').length") == 0
