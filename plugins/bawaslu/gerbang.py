@@ -21,7 +21,6 @@ as ``path:line: message`` (Indonesian), sorted; empty when the site may go out.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -53,9 +52,11 @@ def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
-class _Halaman(HTMLParser):
+class _Halaman(periksa._Page):
+    """One page, parsed once: its links and ids (for the link check) and its dangers."""
+
     def __init__(self, rel: str, siteurl: str):
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.rel = rel
         self.site_host = _host(siteurl)
         self.cari = jalur.alamat(siteurl, SKRIP_CARI[1])
@@ -81,6 +82,7 @@ class _Halaman(HTMLParser):
                 self.problem(f"gaya (CSS) memuat URL {bersih._scheme(url)}: yang dilarang")
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         values = {name: value or "" for name, value in attrs}
         if tag == "script":
             src = values.get("src", "")
@@ -121,7 +123,7 @@ class _Halaman(HTMLParser):
                     self.problem(f"<{tag} {name}> memuat sumber dari host lain: {url[:100]}")
 
     def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
+        self.handle_starttag(tag, attrs)  # HTMLParser's default: one start tag
         if tag == "style":
             self.in_style = False
 
@@ -134,18 +136,24 @@ class _Halaman(HTMLParser):
             self.check_css(data)
 
 
-def berbahaya(out: Path, siteurl: str = "") -> list[str]:
-    """Scripts, event handlers, dangerous URLs, foreign resources and redirects in
-    every HTML file under ``out``, as ``path:line: message``."""
-    out = Path(out)
-    problems = []
+def halaman(out: Path, siteurl: str = "") -> dict[Path, _Halaman]:
+    """Every HTML file under ``out`` (resolved path -> parsed page), each parsed once."""
+    out = Path(out).resolve()
+    pages = {}
     for path in sorted(out.rglob("*.html")):
-        rel = path.relative_to(out).as_posix()
-        page = _Halaman(rel, siteurl)
+        page = _Halaman(path.relative_to(out).as_posix(), siteurl)
         page.feed(path.read_text(encoding="utf-8", errors="replace"))
         page.close()
-        problems += [f"{rel}:{line}: {message}" for line, message in page.found]
-    return sorted(set(problems))
+        pages[path] = page
+    return pages
+
+
+def berbahaya(out: Path, siteurl: str = "", pages: dict | None = None) -> list[str]:
+    """Scripts, event handlers, dangerous URLs, foreign resources and redirects in
+    every HTML file under ``out``, as ``path:line: message``."""
+    pages = halaman(out, siteurl) if pages is None else pages
+    return sorted({f"{page.rel}:{line}: {message}"
+                   for page in pages.values() for line, message in page.found})
 
 
 # --- the output inventory ------------------------------------------------------------
@@ -235,9 +243,10 @@ def periksa_situs(out: Path, siteurl: str = "", *, content: Path | None = None,
             theme_static: Path | None = None, items: set[str] | None = None) -> list[str]:
     """The whole gate: dangerous HTML, unknown files, links broken as served."""
     out = Path(out)
-    problems = berbahaya(out, siteurl)
+    pages = halaman(out, siteurl)
+    problems = berbahaya(out, siteurl, pages)
     problems += tak_dikenal(out, content=content, theme_static=theme_static, items=items)
-    problems += periksa.tautan_rusak(out, siteurl)
+    problems += periksa.tautan_rusak(out, siteurl, pages)
     return sorted(set(problems))
 
 

@@ -60,12 +60,14 @@ def _target(out: Path, page: Path, url: str, siteurl: str) -> tuple[Path | None,
     return target, parts.fragment
 
 
-def tautan_rusak(out: Path, siteurl: str = "") -> list[str]:
+def tautan_rusak(out: Path, siteurl: str = "", pages: dict | None = None) -> list[str]:
     """Every internal link, image and fragment in the HTML under ``out`` that does not
     resolve as the site is served at ``siteurl`` (its path included: a project site
-    under ``/buletin/`` has nothing at ``/berita/``)."""
+    under ``/buletin/`` has nothing at ``/berita/``). ``pages``: the HTML files already
+    parsed (resolved path -> ``_Page``), as the output gate does."""
     out = Path(out).resolve()
-    pages: dict[Path, _Page] = {p: _parse(p) for p in sorted(out.rglob("*.html"))}
+    if pages is None:
+        pages = {p: _parse(p) for p in sorted(out.rglob("*.html"))}
     # Files as served: regular files inside ``out`` (a symlink is not followed).
     inside = {p for p in out.rglob("*") if p.is_file() and not p.is_symlink()}
     problems = []
