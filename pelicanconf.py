@@ -33,7 +33,7 @@ DEFAULT_CATEGORY = "lainnya"
 THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["buletin_konten"]
+PLUGINS = ["buletin_konten"]  # the schema's reader; unsafe files and HTML refused (issue 12)
 PLUGINS += ["buletin_umpan"]  # feeds, OPML and the /feeds/ page
 PLUGINS += ["buletin_statistik"]
 PLUGINS += ["buletin_cepat"]  # speed-ups for large archives (issue 8, bench/PROFIL.md)
@@ -78,18 +78,38 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 
+# Markdown (issue 12): the parts of "extra" minus attr_list, which let any attribute
+# ({: onclick=...}) into the page; headings get their ids from toc instead. What these
+# produce is exactly the HTML allowlist of bawaslu.bersih (see docs/panduan-penulisan.md).
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        "markdown.extensions.abbr": {},
+        "markdown.extensions.def_list": {},
+        "markdown.extensions.fenced_code": {},
+        "markdown.extensions.footnotes": {},
+        "markdown.extensions.md_in_html": {},
+        "markdown.extensions.tables": {},
+        "markdown.extensions.toc": {},
     },
     "output_format": "html5",
 }
+
+# Every HTML and XML template escapes by default; sanitised HTML is marked safe in one
+# place, the "isi" filter (bawaslu.bersih). Pelican's own defaults kept.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "autoescape": True}
 
 JINJA_FILTERS = {"tanggal": tanggal, "bulan": bulan, "label": kosakata.label}
 # Plain data, not the module: settings are pickled with Pelican's content cache.
 from bawaslu.skema import baris_panel  # noqa: E402
 
 JINJA_GLOBALS = {"kosakata": {"JENIS": kosakata.JENIS}, "baris_panel": baris_panel}
+# Escaping helpers (issue 12): "isi" marks sanitised HTML safe (the one place), "teks"
+# gives plain text (meta description, excerpts), url() builds every link of the theme.
+from bawaslu import bersih, jalur  # noqa: E402
+
+JINJA_FILTERS |= {"isi": bersih.isi, "teks": bersih.teks}
+JINJA_GLOBALS["url"] = jalur.url
 
 # Warm rebuilds: re-read only files whose content hash changed.
 CHECK_MODIFIED_METHOD = "sha256"
@@ -114,7 +134,7 @@ UMPAN_MAKS_ENTRI = 50
 
 # Site search (Pagefind, Indonesian): every build is indexed into pagefind/;
 # the search page lives at /cari/ (see plugins/buletin_cari, bawaslu/cari.py).
-from bawaslu import cari, jalur
+from bawaslu import cari
 
 PLUGINS += ["buletin_cari"]
 DIRECT_TEMPLATES += ["cari"]

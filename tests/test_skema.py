@@ -181,7 +181,7 @@ def test_a_symlinked_content_file_is_refused_and_never_read(tmp_path):
     (content / "berita/tautan.md").symlink_to(secret)
     result = run_pelican(content, out)
     assert result.returncode != 0
-    assert "tautan.md:1: berkas ini (atau foldernya) adalah tautan simbolik" in result.stderr
+    assert "tautan.md:1: tautan simbolik (symlink) tidak diizinkan di folder konten" in result.stderr
     assert not out.exists() or "RAHASIA-42" not in "".join(
         p.read_text(errors="replace") for p in out.rglob("*") if p.is_file())
 

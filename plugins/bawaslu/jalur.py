@@ -34,3 +34,25 @@ def data_path(name: str, w: Wilayah | None = None) -> str:
     if w is None or w.is_nasional:
         return f"{DATA}{name}"
     return f"{DATA}wilayah/{w.slug}/{name}"
+
+
+def alamat(siteurl: str, path: str = "") -> str:
+    """The address of a site-relative ``path`` on the site at ``siteurl``: ``""`` (local
+    preview) gives ``/path``; a sub-path (``https://x.github.io/buletin``) is kept."""
+    path = str(path or "")
+    if path.startswith(("http://", "https://", "#")):
+        return path
+    return f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
+
+
+try:
+    from jinja2 import pass_context
+except ImportError:  # pragma: no cover
+    pass_context = lambda f: f
+
+
+@pass_context
+def url(context, path: str = "") -> str:
+    """Jinja global ``url(path)``: every link of the theme is built with it, so the site
+    works at a domain root and under a sub-path (GitHub project sites)."""
+    return alamat(context.get("SITEURL", ""), path)

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import skema
+from .bersih import SYMLINK, berkas_tidak_aman, bersihkan
 from .skema import (  # noqa: F401  (the names other modules and tests use)
     Masalah,
     content_files,
@@ -29,10 +30,11 @@ def konteks(root: Path, settings: dict | None = None, markdown=None) -> skema.Ko
     """The schema's context for a content folder (and a build's settings, if any)."""
     settings = settings or {}
     today = settings.get("BULETIN_HARI_INI")
+    siteurl = settings.get("SITEURL", "")
     return skema.Konteks(
         registry=registry(), root=Path(root),
         hari_ini=date.fromisoformat(today) if isinstance(today, str) else today,
-        markdown=markdown)
+        markdown=markdown, bersihkan=lambda html: bersihkan(html, siteurl))
 
 
 def tautan_simbolik(root: Path, rel: str) -> bool:
@@ -48,10 +50,8 @@ def tautan_simbolik(root: Path, rel: str) -> bool:
 def baca_berkas(root: Path, rel: str, shown: str, ctx: skema.Konteks):
     """One content file, read without following any symbolic link, through the schema."""
     if tautan_simbolik(root, rel):
-        return skema.Ditolak(skema.Berkas(shown, rel, "", masalah=[Masalah(
-            shown, 1, "berkas ini (atau foldernya) adalah tautan simbolik; konten hanya dibaca dari "
-            "berkas biasa di dalam folder content: salin berkasnya ke sini")]),
-            jenis_of(rel) or "halaman", {})
+        return skema.Ditolak(skema.Berkas(shown, rel, "", masalah=[Masalah(shown, 1, SYMLINK)]),
+                             jenis_of(rel) or "halaman", {})
     fd = os.open(Path(root) / rel, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(fd, "rb") as f:
         data = f.read()
@@ -77,6 +77,7 @@ def masalah_situs(root: Path, per_file: dict, show=None) -> list[Masalah]:
             if result.jenis != "halaman":
                 items.append((show(rel), result))
     problems += skema.check_unique(items)
+    problems += [Masalah(show(rel), 1, message) for rel, message in berkas_tidak_aman(root)]
     return sorted(set(problems))
 
 
@@ -94,4 +95,4 @@ def check_folder(root: Path, show=str, ctx: skema.Konteks | None = None) -> list
     ctx = ctx or konteks(root)
     shown = {rel: show(root / rel) for rel in content_files(root)}
     per_file = {rel: baca_berkas(root, rel, s, ctx) for rel, s in shown.items()}
-    return masalah_situs(root, per_file, shown.__getitem__)
+    return masalah_situs(root, per_file, lambda rel: show(root / rel))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .html_teks import teks
+from .bersih import teks
 from .wilayah import Wilayah
 
 

@@ -5,7 +5,9 @@ Format (also stated in ``datapackage.json``):
 
 - CSV: UTF-8 without BOM, comma-separated, a header row, fields quoted only when
   needed (``"`` doubled), each line ending in ``\\r\\n`` (RFC 4180, Python's csv
-  default); an absent value is an empty field.
+  default); an absent value is an empty field. A text cell that a spreadsheet would
+  read as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) gets a
+  leading ``'`` so it shows as text (OWASP); the JSON keeps the value as it is.
 - JSON: an array of objects, one per line, keys in the column order of the CSV,
   UTF-8 (``ensure_ascii=False``); an absent value is ``null``, counts and days are
   numbers. ``diteruskan_ke`` is the same ``;``-joined text as in the CSV.
@@ -108,8 +110,20 @@ def statistik_rows(rekap: Rekap) -> list[Row]:
 
 # --- Text ------------------------------------------------------------------
 
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): starting with
+# one of these. It gets a leading apostrophe, so the spreadsheet shows it as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sel_aman(text: str) -> str:
+    """A CSV text cell a spreadsheet shows as text: ``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _cell(value) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    return sel_aman(value) if isinstance(value, str) else str(value)
 
 
 def csv_lines(rows: list[Row], columns: tuple[str, ...]) -> list[str]:
@@ -296,7 +310,10 @@ def datapackage(siteurl: str = "", sitename: str = "") -> str:
         "description": (
             "Catatan penanganan pelanggaran (tanpa isi, tanpa data pribadi) dan statistik per "
             "wilayah. CSV: UTF-8 tanpa BOM, dipisah koma, baris judul kolom, akhir baris CRLF "
-            "(RFC 4180). Urutan baris: putusan menurut tanggal diterima lalu nomor register; "
+            "(RFC 4180). Sel teks CSV yang diawali =, +, -, @, tab atau CR (yang akan dibaca "
+            "sebagai rumus oleh aplikasi lembar kerja) diberi awalan tanda kutip tunggal (') "
+            "agar tampil sebagai teks; berkas JSON memuat nilai aslinya. Urutan baris: putusan "
+            "menurut tanggal diterima lalu nomor register; "
             "statistik-wilayah baris nasional (ID) dahulu lalu menurut kode wilayah. Potongan per "
             "wilayah dengan kolom yang sama ada di data/wilayah/<nama-wilayah>/. Cara menghitung "
             "setiap angka dijelaskan di halaman /metodologi/."

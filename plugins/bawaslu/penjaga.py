@@ -49,6 +49,24 @@ def check_safety(b) -> None:
                     b.error(line, f"{message.format(m.group(1).lower())}; {SAFE_HINT}")
 
 
+def check_allowlist(b) -> None:
+    """Raw HTML, attributes and links the site's allowlist (``bawaslu.bersih``) would
+    strip, in the body and the Summary: an error, never a silent change. One message
+    per line (an earlier one on the line wins)."""
+    from .bersih import temuan_sumber
+
+    lines = {p.line for p in b.masalah}
+    for key, start, end in b.bagian():
+        if key not in ("summary", "body"):
+            continue
+        text = b.teks[start:end]
+        for s, e, message in temuan_sumber(text):
+            first, last = b.line_at(start + s), b.line_at(start + e)
+            if not lines.intersection(range(first, last + 1)):
+                lines.add(first)
+                b.error(first, message)
+
+
 def mask(text: str) -> str:
     """Personal data is not repeated in full in build logs (CI logs are public):
     only the first and last characters and the punctuation are shown."""
@@ -109,4 +127,5 @@ def check_personal_data(b, jenis: str) -> None:
 
 def periksa(b, jenis: str) -> None:
     check_safety(b)
+    check_allowlist(b)
     check_personal_data(b, jenis)

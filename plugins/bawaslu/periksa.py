@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
 _LINK_ATTRS = {("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
@@ -38,28 +38,38 @@ def _parse(path: Path) -> _Page:
     return page
 
 
+_LOKAL = "http://situs.lokal"  # a stand-in address when the site is built for the root
+
+
 def _target(out: Path, page: Path, url: str, siteurl: str) -> tuple[Path | None, str]:
-    """The file a link points to (None if external) and its fragment."""
-    if siteurl and url.startswith(siteurl.rstrip("/") + "/"):
-        url = "/" + url[len(siteurl.rstrip("/")) + 1:]
-    elif siteurl and url == siteurl.rstrip("/"):
-        url = "/"
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc:
+    """The file a link points to as the site is served at ``siteurl`` (None if it is
+    another site's, or a mailto:/tel: link) and its fragment. A link that leaves the
+    site's path (``/berita/`` on a site under ``/buletin/``) points to no file."""
+    site = urlsplit(siteurl.rstrip("/") or _LOKAL)
+    prefix = site.path.rstrip("/") + "/"
+    here = urljoin(f"{site.scheme}://{site.netloc}{prefix}", page.relative_to(out).as_posix())
+    parts = urlsplit(urljoin(here, url.strip()))
+    if parts.scheme not in ("http", "https") or (parts.hostname or "") != (site.hostname or ""):
         return None, ""
-    if not parts.path:
-        return page, parts.fragment
-    base = out if parts.path.startswith("/") else page.parent
-    target = (base / unquote(parts.path).lstrip("/")).resolve()
-    if parts.path.endswith("/") or target.is_dir():
+    path = unquote(parts.path)
+    if not (path + "/").startswith(prefix) or "\x00" in path:
+        return out / "\x00di-luar-situs", parts.fragment
+    target = out / path[len(prefix):]
+    if path.endswith("/") or target.is_dir():
         target = target / "index.html"
     return target, parts.fragment
 
 
-def tautan_rusak(out: Path, siteurl: str = "") -> list[str]:
-    """Every internal link, image and fragment in the HTML under ``out`` that does not resolve."""
+def tautan_rusak(out: Path, siteurl: str = "", pages: dict | None = None) -> list[str]:
+    """Every internal link, image and fragment in the HTML under ``out`` that does not
+    resolve as the site is served at ``siteurl`` (its path included: a project site
+    under ``/buletin/`` has nothing at ``/berita/``). ``pages``: the HTML files already
+    parsed (resolved path -> ``_Page``), as the output gate does."""
     out = Path(out).resolve()
-    pages: dict[Path, _Page] = {p: _parse(p) for p in sorted(out.rglob("*.html"))}
+    if pages is None:
+        pages = {p: _parse(p) for p in sorted(out.rglob("*.html"))}
+    # Files as served: regular files inside ``out`` (a symlink is not followed).
+    inside = {p for p in out.rglob("*") if p.is_file() and not p.is_symlink()}
     problems = []
     for path, page in pages.items():
         for line, url in page.links:
@@ -69,7 +79,7 @@ def tautan_rusak(out: Path, siteurl: str = "") -> list[str]:
             if target is None:
                 continue
             shown = f"{path.relative_to(out)}:{line}"
-            if not target.is_file():
+            if target not in inside:
                 problems.append(f"{shown}: tautan rusak {url}")
                 continue
             if fragment and target.suffix == ".html":

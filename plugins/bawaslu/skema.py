@@ -605,28 +605,23 @@ def _slug(r: Pembaca, k: Kunci, value: str) -> str | None:
 
 
 def _image(r: Pembaca, k: Kunci, value: str) -> str | None:
+    from .bersih import gambar_tidak_aman
+
     path = PurePosixPath(value.lstrip("/"))
     root = r.ctx.root
-    inside = (len(value) <= MAKS["image"] and not path.is_absolute() and ".." not in path.parts
-              and ":" not in value and "\\" not in value)
-    found = inside and root is not None and _regular_file_inside(root, path)
-    if root is None and inside:
+    if len(value) > MAKS["image"]:
+        r.b.error(k.key, f"jalur gambar terlalu panjang; paling banyak {MAKS['image']} karakter")
+        return None
+    if root is None:  # checked without a content folder: nothing to look up
         return path.as_posix()
-    if not found:
-        r.b.error(k.key, f"gambar {r.b.shown(k.key)} tidak ditemukan; letakkan berkasnya di folder "
-                  "content/gambar/ dan tulis jalurnya dari folder content, mis. gambar/rapat.jpg")
+    why = gambar_tidak_aman(root, value)
+    if why is None and not (root / path).is_file():
+        why = (f"gambar {r.b.shown(k.key)} tidak ditemukan; letakkan berkasnya di folder "
+               "content/gambar/ dan tulis jalurnya dari folder content, mis. gambar/rapat.jpg")
+    if why is not None:
+        r.b.error(k.key, why)
         return None
     return path.as_posix()
-
-
-def _regular_file_inside(root: Path, rel: PurePosixPath) -> bool:
-    """A regular file under ``root``, reached without any symbolic link."""
-    path = root
-    for part in rel.parts:
-        path = path / part
-        if path.is_symlink():
-            return False
-    return path.is_file()
 
 
 PARSERS: dict[str, Callable] = {

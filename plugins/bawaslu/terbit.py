@@ -17,10 +17,11 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import cari, konten, periksa
+from . import cari, gerbang, konten, periksa
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: pelicanconf.py, publishconf.py
 CONF = "publishconf.py"
+THEME_STATIC = ROOT / "theme" / "static"
 # Files every published build must have, beside the pages themselves.
 WAJIB = ("index.html", "404.html", "sitemap.xml", "robots.txt", "cari/index.html")
 
@@ -57,12 +58,24 @@ def published_siteurl(env: dict[str, str]) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-def check_content(content: Path) -> None:
-    """The content checks, before any build: every problem, as path:line: message."""
-    problems = konten.check_folder(Path(content))
+def check_content(content: Path) -> set[str]:
+    """The content checks, before any build: every problem, as path:line: message.
+
+    Returns the item pages the content publishes (drafts excluded), for the gate."""
+    problems = list(map(str, konten.check_folder(Path(content))))
     if problems:
-        raise GagalTerbit("\n".join(map(str, problems)) + f"\n{len(problems)} masalah dalam konten; "
+        raise GagalTerbit("\n".join(problems) + f"\n{len(problems)} masalah dalam konten; "
                           "tidak ada yang diterbitkan. Perbaiki lalu jalankan ulang.")
+    return item_pages(content)
+
+
+def item_pages(content: Path) -> set[str]:
+    """``berita/…/index.html`` and ``putusan/…/index.html`` of every item that is not a draft."""
+    root = Path(content)
+    ctx = konten.konteks(root)
+    items = [konten.baca_berkas(root, rel, rel, ctx) for rel in konten.content_files(root)]
+    return {item.url + "index.html" for item in items
+            if not isinstance(item, list) and item.jenis != "halaman" and item.status != "draft"}
 
 
 def build(content: Path, out: Path, env: dict[str, str]) -> None:
@@ -77,13 +90,17 @@ def build(content: Path, out: Path, env: dict[str, str]) -> None:
         raise GagalTerbit(f"{tail}\nPembangunan situs gagal; tidak ada yang diterbitkan.")
 
 
-def check_site(out: Path, siteurl: str) -> list[str]:
-    """The site checks: required files, search index, internal links, feeds."""
+def check_site(out: Path, siteurl: str, content: Path | None = None,
+               items: set[str] | None = None) -> list[str]:
+    """The site checks: required files, search index, feeds, and the output gate
+    (bawaslu.gerbang: no script or foreign resource, no unknown file, internal links
+    resolve as served under ``siteurl``)."""
     problems = [f"{name}: berkas wajib tidak ada" for name in WAJIB if not (out / name).is_file()]
     for folder in cari.bundel_terbit(out):
         if not cari.terindeks(out, folder):
             problems.append(f"{folder}/: indeks pencarian tidak ada")
-    problems += periksa.tautan_rusak(out, siteurl)
+    problems += gerbang.periksa_situs(out, siteurl, content=content, theme_static=THEME_STATIC,
+                                      items=items)
     problems += periksa.umpan_rusak(out)
     return problems
 
@@ -118,16 +135,16 @@ def terbitkan(content: Path, *, output: Path | None = None, repo: Path | None = 
     """
     content = Path(content)
     env = environment(siteurl, domain)
-    check_content(content)
+    items = check_content(content)
     url = published_siteurl(env)
     with tempfile.TemporaryDirectory(prefix="buletin-terbit-") as tmp:
         out = Path(tmp) / "situs"
         build(content, out, env)
-        problems = check_site(out, url)
+        finish(out, url)  # .nojekyll and CNAME are checked with the rest
+        problems = check_site(out, url, content, items)
         if problems:
             raise GagalTerbit("\n".join(problems) + f"\n{len(problems)} masalah pada situs hasil "
                               "pembangunan; tidak ada yang diterbitkan.")
-        finish(out, url)
         pages = sum(1 for _ in out.rglob("*.html"))
         if output is not None:
             output = Path(output)

@@ -29,9 +29,8 @@ from xml.sax.saxutils import quoteattr
 from feedgen.entry import FeedEntry
 from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
-from markupsafe import Markup
 
-from . import jalur, kosakata
+from . import bersih, jalur, kosakata
 from .arsip import Arsip
 from .model import Item
 from .skema import baris_panel
@@ -224,7 +223,7 @@ def absolutkan(html: str, base: str) -> str:
 
 def teks(html: str) -> str:
     """Plain text of an HTML fragment (summaries are text: readable in any reader)."""
-    return Markup(html or "").striptags()
+    return bersih.teks(html)
 
 
 def _baris(label: str, value: str) -> str:
