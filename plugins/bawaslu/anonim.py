@@ -106,7 +106,7 @@ _SPECIAL = re.compile(
 # block of its own (a blank line, a heading, a list item, a table row, a
 # quotation, or a label line of an identity block "Nama : ...").
 _NEW_BLOCK = re.compile(
-    r"\n|[#>|*+\-]|\d{1,3}[.)][ \t]|[A-Za-z][A-Za-z/ .]{0,30}?[ \t]*:"
+    r"\n|[#>|*+\-]|\d{1,3}[.)][ \t]|[A-Za-z][A-Za-z/ .]{0,30}?[ \t]*(?:\n[ \t]*)?:"
 )
 
 
@@ -346,6 +346,8 @@ _ADDRESS_LINE = re.compile(
     r"(?:Alamat(?: Rumah| Lengkap| Tinggal)?|Tempat Tinggal|Domisili|ALAMAT)[ ]*:[ ]*([^\n]+)",
     re.IGNORECASE,
 )
+# An office's address is not a private person's: "Alamat : Kantor PPK ...".
+_OFFICE = re.compile(r"(?:Kantor|Sekretariat|Balai|Gedung|Aula|Kampus)\b", re.IGNORECASE)
 _AREA = re.compile(r"\b(?:Kel\.|Kelurahan|Desa|Ds\.|Nagari|Gampong|Kampung|Kec\.|Kecamatan|"
                    r"Distrik|Kota|Kab\.|Kabupaten|Provinsi|Prov\.)", re.IGNORECASE)
 
@@ -358,7 +360,7 @@ def _address_lines(text: str):
         area = _AREA.search(text, value_start, m.end(1))
         end = area.start() if area else m.end(1)
         part = text[value_start:end].rstrip(" ,;-")
-        if re.search(r"[A-Za-z0-9]", part):
+        if re.search(r"[A-Za-z0-9]", part) and not _OFFICE.match(part):
             yield "alamat", value_start, value_start + len(part)
 
 
@@ -385,7 +387,7 @@ _BIRTH_DATE = re.compile(
     r"(?=[TtLlKk])\b(?:(?:Tempat[ ]?(?:/|,|dan)?[ ]?)?(?:Tanggal|Tgl\.?)[ ]?Lahir|TTL|"
     r"(?<!Hari )(?<!hari )(?:di)?lahir(?:kan)?)"
     r"(?:[ ]?:[ ]?|[ ]+|,[ ]?)"
-    r"(?:(?:di[ ])?[A-Z][A-Za-z.'’\- ]{0,40}?,?[ ]?(?:pada[ ])?)?"
+    r"(?:(?:di[ ])?[A-Z][A-Za-z.'’\- ]{0,40}?[,/]?[ ]?(?:pada[ ])?)?"
     r"(?:(?:pada|tanggal|tgl\.?)[ ])*(" + _DATE + r")\b",
     re.IGNORECASE,
 )
@@ -416,10 +418,10 @@ _PARTY = (r"Pelapor|Terlapor|Pengadu|Teradu|Pihak[ ]Terkait|Saksi-saksi|Saksi|Te
           r"Tersangka|Terduga|Pemohon|Termohon|Kuasa[ ]Hukum|Penasi?e?hat[ ]Hukum|Advokat|"
           r"Pengacara|Korban")
 _ADDRESSING = r"Saudara|Saudari|Sdr|Sdri|Sdra|Bapak|Bpk|Pak|Ibu|Bu|Tuan|Nyonya|Ny"
-_NAMING = r"atas[ ]nama|bernama|alias|panggilan|dipanggil|Pgl|als"
+_NAMING = r"atas[ ]nama|bernama|alias|panggilan|dipanggil|Pgl|als|yakni|yaitu"
 _TRIGGER = re.compile(
-    r"(?=[PpTtSsKkAaBbIiNnDdRr])\b(?:"
-    r"(?P<party>" + _PARTY + r")(?![\w\-])"
+    r"(?=[PpTtSsKkAaBbIiNnDdYy])\b(?:"
+    r"(?P<party>" + _PARTY + r")(?:nya)?(?![\w\-])"
     r"(?:[ ](?:[IVX]{1,4}|\d{1,2}|Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima)(?![\w\-]))?"
     r"|(?P<addr>" + _ADDRESSING + r")(?:\.|(?![\w\-]))"
     r"|(?P<naming>" + _NAMING + r")(?:\.|(?![\w\-]))"
@@ -429,7 +431,7 @@ _TRIGGER = re.compile(
 # Between the role and the name: punctuation, one line break, "bernama",
 # "adalah", "yakni".
 _LEAD = re.compile(
-    r"[ ]?(?:[,:;(\-–—][ ]?)?(?:\n[ ]?)?"
+    r"[ ]?(?:[,:;(|\-–—][ ]?)?(?:\n[ ]?)?(?:yang[ ][a-z]+[ ]?:[ ]?)?"
     r"(?:(?:yang[ ])?(?:bernama|adalah|yakni|yaitu|ialah|masing-masing)[ ]?:?[ ]?)?"
 )
 # An identity block's name line ("Nama : ...", "1. Nama Lengkap: ...").
@@ -491,7 +493,8 @@ _NOT_NAMES = frozenset(w.lower() for w in """
     Sopir Ojek Buruh Karyawan Wiraswasta Mahasiswa Pelajar Siswa Kader Simpatisan Pendukung
     Koalisi Tim Pemenangan Juru Bicara Saksi-saksi Mereka Lain Lainnya Lainnya Berikut
     Kesekretariatan Divisi Bagian Subbagian Seksi Unit Satuan Satpol Pp Linmas Babinsa
-    Bhabinkamtibmas Kodim Koramil Polsek Lapas Rutan
+    Bhabinkamtibmas Kodim Koramil Polsek Lapas Rutan Nama Jabatan Pekerjaan Alamat Umur Usia Agama
+    Identitas Kewarganegaraan Pendidikan Status Data Umum Pgl Als Alias Panggilan Dipanggil
 """.split())
 # Acronyms of offices and parties written after a role ("Terlapor ASN",
 # "atas nama DPC PKB"); a name in capitals is at least two words or one long word.
@@ -572,7 +575,7 @@ def _name_at(text: str, pos: int):
     if start is None or honorific_only:
         return None
     real = [w for w in words if len(w[2]) > 1 and w[2] not in _ABBREVIATED]
-    if not real:
+    if not any(len(w[2]) > 2 for w in real):
         return None  # initials only: "M. Y.", "A."
     if all(_is_caps(w[2]) for w in real):
         if words[0][2] in _ACRONYMS or (len(real) == 1 and len(real[0][2]) < 5):
@@ -602,7 +605,7 @@ def _names(text: str):
             continue
         found.append(span)
         listing = role.group("party") is not None or any(
-            w in lead.group() for w in ("yakni", "yaitu", "masing"))
+            w in role.group().lower() + lead.group() for w in ("yakni", "yaitu", "masing"))
         end = span[1]
         for _ in range(20):  # nicknames and further names of a list
             nick = _NICK.match(text, end)
