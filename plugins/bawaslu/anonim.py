@@ -445,7 +445,7 @@ _NAME_LINE = re.compile(
 _LIST = re.compile(r"(?:[ ]?[,;][ ]?|[ ]|[ ]?,[ ]?)(?:dan[ ]|serta[ ]|&[ ])?")
 _NICK = re.compile(r"[ ]?[,(]?[ ]?(?:alias|als\.|Pgl\.?|panggilan)[ ]", re.IGNORECASE)
 _TOKEN = re.compile(r"[ ]?([A-Z][A-Za-z'’\-]*\.?|bin\b|binti\b|van\b|de\b)")
-_ACADEMIC = re.compile(r",?[ ]?((?:[A-Z][a-z]{0,3}\.){1,3}(?:[A-Z][a-z]{0,3})?\.?)(?![A-Za-z])")
+_ACADEMIC = re.compile(r",?[ ]?((?:[A-Z][a-z]{0,3}\.){2,3}(?:[A-Z][a-z]{0,3}\.?)?|Lc\.|SE|SH|MM)(?![A-Za-z])")
 # Honorifics and name abbreviations written before a name.
 _HONORIFIC = frozenset("""
     H Hj Hi Ir Dr dr Drs Dra Prof KH Tgk Teuku Cut R Rr Raden Moh Moch Muh Mhd Mochammad
