@@ -102,6 +102,9 @@ _SPECIAL = re.compile(
     r"|(?P<ws> ?[" + _SPACES + _INVISIBLE + r"][ " + _SPACES + _INVISIBLE + r"]*| {2,})"
     r"|(?P<other>[^\x00-\x7f])"
 )
+# Where a change may start: the regex above is only tried there (a plain
+# character class is searched fast; the alternation is not).
+_CANDIDATE = re.compile(r"[&<\[\]`*_#>\n\t\r\u0080-\U0010ffff]| {2}")
 # A line break inside a paragraph is a space, unless the next line starts a
 # block of its own (a blank line, a heading, a list item, a table row, a
 # quotation, or a label line of an identity block "Nama : ...").
@@ -126,9 +129,14 @@ class Normal:
             pieces.append(s)
             at += len(s)
 
-        for m in _SPECIAL.finditer(text):
-            if m.start() > last:
-                emit(text[last:m.start()], last, m.start(), True)
+        seen = 0  # matched up to here (changed or not)
+        for hit in _CANDIDATE.finditer(text):
+            if hit.start() < seen:
+                continue
+            m = _SPECIAL.match(text, hit.start())
+            if not m:
+                continue
+            seen = m.end()
             kind = m.lastgroup
             g = m.group()
             if kind == "ent":
@@ -151,7 +159,11 @@ class Normal:
                 out = " " if any(not _is_invisible(ch) for ch in g) else ""
             else:
                 out = _fold(g)
-            emit(out, m.start(), m.end(), out == g)
+            if out == g:
+                continue  # unchanged: copied with the text around it
+            if m.start() > last:
+                emit(text[last:m.start()], last, m.start(), True)
+            emit(out, m.start(), m.end(), False)
             last = m.end()
         if last < len(text):
             emit(text[last:], last, len(text), True)
@@ -215,6 +227,8 @@ _NPWP_GROUPS = (2, 3, 3, 1, 3, 3)
 
 def _numbers(text: str):
     for m in _RUN.finditer(text):
+        if m.end() - m.start() < 15:
+            continue  # too short for 15 digits
         if _MONEY.search(text[max(0, m.start() - 5):m.start()]):
             continue
         # Spaces may separate a number from the next one ("NIK 3201... 2 orang");
@@ -296,7 +310,7 @@ _LANDLINE = re.compile(
 )
 # name@domain.tld, also "name [at] domain [dot] tld", "name (at) domain.tld" and
 # "name at domain dot com"; "&#64;" is decoded before.
-_AT = re.compile(r" ?@ ?| ?[\[(]at[\])] ?| at ", re.IGNORECASE)
+_AT = re.compile(r"@|[\[(][Aa][Tt][\])]| [Aa][Tt] ")
 _LOCAL = re.compile(r"[\w.+\-]*\w$")
 _DOT = r"(?:\.|[ ]?[\[(]dot[\])][ ]?| dot )"
 _DOMAIN = re.compile(r"[\w\-]+(?:" + _DOT + r"[\w\-]+)*" + _DOT + r"[A-Za-z]{2,}\b", re.IGNORECASE)
@@ -304,13 +318,15 @@ _TLD = frozenset("com id net org co go ac or info biz me io sch web my desa".spl
 
 
 def _emails(text: str):
-    if "@" not in text and "at" not in text.lower():
-        return
     for at in _AT.finditer(text):
-        local = _LOCAL.search(text, max(0, at.start() - 64), at.start())
+        a, b = at.start(), at.end()
+        if at.group()[0] != " ":  # "name @ domain", "name [at] domain"
+            a -= a > 0 and text[a - 1] == " "
+            b += b < len(text) and text[b] == " "
+        local = _LOCAL.search(text, max(0, a - 64), a)
         if not local:
             continue
-        domain = _DOMAIN.match(text, at.end())
+        domain = _DOMAIN.match(text, b)
         if not domain:
             continue
         if "@" not in at.group():
@@ -428,6 +444,8 @@ _TRIGGER = re.compile(
     r"|a\.n\.|an\.)",
     re.IGNORECASE,
 )
+# The same on lower-cased text: faster than IGNORECASE.
+_TRIGGER_LOWER = re.compile(_TRIGGER.pattern.replace("(?=[PpTtSsKkAaBbIiNnDdYy])", "(?=[ptskabindy])").lower().replace("(?p<", "(?P<"))
 # Between the role and the name: punctuation, one line break, "bernama",
 # "adalah", "yakni".
 _LEAD = re.compile(
@@ -598,7 +616,10 @@ def _names(text: str):
         span = _name_at(text, m.end())
         if span:
             found.append(span)
-    for role in _TRIGGER.finditer(text):
+    lower = text.lower()
+    roles = (_TRIGGER_LOWER.finditer(lower) if len(lower) == len(text)
+             else _TRIGGER.finditer(text))
+    for role in roles:
         lead = _LEAD.match(text, role.end())
         span = _name_at(text, lead.end())
         if not span:
