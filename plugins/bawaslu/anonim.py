@@ -512,7 +512,7 @@ _NOT_NAMES = frozenset(w.lower() for w in """
     Koalisi Tim Pemenangan Juru Bicara Saksi-saksi Mereka Lain Lainnya Lainnya Berikut
     Kesekretariatan Divisi Bagian Subbagian Seksi Unit Satuan Satpol Pp Linmas Babinsa
     Bhabinkamtibmas Kodim Koramil Polsek Lapas Rutan Nama Jabatan Pekerjaan Alamat Umur Usia Agama
-    Identitas Kewarganegaraan Pendidikan Status Data Umum Pgl Als Alias Panggilan Dipanggil
+    Identitas Kewarganegaraan Pendidikan Status Data Umum Bernama Berinisial Inisial Pgl Als Alias Panggilan Dipanggil
 """.split())
 # Acronyms of offices and parties written after a role ("Terlapor ASN",
 # "atas nama DPC PKB"); a name in capitals is at least two words or one long word.

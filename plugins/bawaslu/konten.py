@@ -543,22 +543,19 @@ def check_personal_data(berkas: Berkas, jenis: str) -> None:
     the ``Not-Personal-Data`` key (comma-separated); an entry that silences no
     finding is itself an error, so stale exemptions do not linger.
     """
-    from .anonim import NUMERIC, temukan
+    from .anonim import bagian_berkas, periksa
 
-    kinds = None if jenis == "putusan" else NUMERIC
     allowed = {" ".join(v.split()) for v in split_list(berkas.value("Not-Personal-Data"))}
-    skip = {berkas.meta[k][1] for k in ("not-personal-data", "register") if k in berkas.meta}
-    # The whole file in one pass (the detectors never match across lines), with
-    # the lines not searched blanked so that positions stay those of the file.
-    text = "\n".join(" " * len(line) if n in skip else line
-                     for n, line in enumerate(berkas.lines, 1))
+    # Every header value (credits and Not-Personal-Data excepted) and the body,
+    # as spans of the whole file: positions stay those of the file.
+    text = "\n".join(berkas.lines)
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     covers = {entry: [(m.start(), m.end()) for m in
                       re.finditer(r"\s+".join(map(re.escape, entry.split())), text)]
               for entry in allowed}
     used = set()
-    where = "catatan penanganan" if jenis == "putusan" else "berita"
-    for t in temukan(text, kinds):
+    where = {"putusan": "catatan penanganan", "berita": "berita"}.get(jenis, "halaman")
+    for t in periksa(text, bagian_berkas(text), jenis):
         # Silenced by an entry written exactly around the finding ("Ibu Pertiwi"
         # silences the name found after "Ibu").
         covering = [entry for entry, spans in covers.items()
@@ -607,7 +604,7 @@ def check_tree(root: Path, relatives, registry: Registry, show=str, cache: dict 
             continue
         berkas, fields = check_file(path, root, registry, show(path))
         check_safety(berkas)
-        if jenis := fields.get("jenis"):
+        if jenis := fields.get("jenis") or ("halaman" if str(rel).startswith("halaman/") else None):
             check_personal_data(berkas, jenis)
         checked[rel] = (berkas, fields)
         if key is not None:
