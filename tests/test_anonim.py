@@ -52,10 +52,10 @@ POSITIVE = [
     ("telepon (0752) 21234", "telepon", "(0752) 21234"),
     ("telepon +62 21 5551234", "telepon", "+62 21 5551234"),
     # e-mail
-    ("surel budi.santoso@gmail.com", "email", "budi.santoso@gmail.com"),
+    ("surel bayu.tandipelo@contoh.com", "email", "bayu.tandipelo@contoh.com"),
     ("surel rh_1985+pilkada@contoh.co.id", "email", "rh_1985+pilkada@contoh.co.id"),
-    ("surel budi [at] gmail [dot] com", "email", "budi [at] gmail [dot] com"),
-    ("surel budi(at)gmail.com", "email", "budi(at)gmail.com"),
+    ("surel bayu [at] contoh [dot] com", "email", "bayu [at] contoh [dot] com"),
+    ("surel bayu(at)contoh.com", "email", "bayu(at)contoh.com"),
     # street addresses and house numbers
     ("beralamat di Jl. Merdeka No. 12, Bukittinggi", "alamat", "Jl. Merdeka No. 12"),
     ("di Jalan Sudirman Nomor 5A", "alamat", "Jalan Sudirman Nomor 5A"),
@@ -70,27 +70,27 @@ POSITIVE = [
     ("kendaraan BM-4567-QQ", "plat", "BM-4567-QQ"),
     ("plat D1234AB", "plat", "D1234AB"),
     # a full name after a party role
-    ("Pelapor Budi Santoso hadir.", "nama", "Budi Santoso"),
-    ("Terlapor, Ahmad Yani, tidak hadir.", "nama", "Ahmad Yani"),
-    ("Saksi bernama Siti Aminah menerangkan", "nama", "Siti Aminah"),
-    ("Saksi yang bernama Rahmat Hidayat", "nama", "Rahmat Hidayat"),
-    ("Sdr. Joko Susilo", "nama", "Joko Susilo"),
-    ("Sdr.Budi menerangkan", "nama", "Budi"),
-    ("Sdri. Rina Marlina", "nama", "Rina Marlina"),
-    ("Saudara Andi Pratama", "nama", "Andi Pratama"),
-    ("Saudari Maria Ulfa", "nama", "Maria Ulfa"),
-    ("Bapak Hendra Gunawan", "nama", "Hendra Gunawan"),
-    ("Bpk. Ahmad Dahlan", "nama", "Ahmad Dahlan"),
-    ("Bapak H. Ahmad Dahlan", "nama", "H. Ahmad Dahlan"),
-    ("Ibu Hj. Siti Aminah", "nama", "Hj. Siti Aminah"),
-    ("Ibu Sri Wahyuni", "nama", "Sri Wahyuni"),
-    ("rekening atas nama Rudi Hartono", "nama", "Rudi Hartono"),
-    ("a.n. Dewi Lestari", "nama", "Dewi Lestari"),
-    ("Pelapor: Muhammad Rizki", "nama", "Muhammad Rizki"),
-    ("Terlapor AHMAD YANI hadir", "nama", "AHMAD YANI"),
-    ("terlapor Budi Santoso", "nama", "Budi Santoso"),
-    ("Terlapor (Budi Santoso) tidak hadir", "nama", "Budi Santoso"),
-    ("Saksi-saksi: Rahmat Hidayat dan lainnya", "nama", "Rahmat Hidayat"),
+    ("Pelapor Bayuswara Tandipelo hadir.", "nama", "Bayuswara Tandipelo"),
+    ("Terlapor, Ardani Wiratmaja, tidak hadir.", "nama", "Ardani Wiratmaja"),
+    ("Saksi bernama Sekaring Amurwani menerangkan", "nama", "Sekaring Amurwani"),
+    ("Saksi yang bernama Ranggana Hidaswara", "nama", "Ranggana Hidaswara"),
+    ("Sdr. Jatmika Suryanegari", "nama", "Jatmika Suryanegari"),
+    ("Sdr.Bayuswara menerangkan", "nama", "Bayuswara"),
+    ("Sdri. Rinjani Marlindra", "nama", "Rinjani Marlindra"),
+    ("Saudara Andaru Pratiwangsa", "nama", "Andaru Pratiwangsa"),
+    ("Saudari Mariska Ulfandari", "nama", "Mariska Ulfandari"),
+    ("Bapak Hendrawan Gunatirta", "nama", "Hendrawan Gunatirta"),
+    ("Bpk. Ardani Dahlangsa", "nama", "Ardani Dahlangsa"),
+    ("Bapak H. Ardani Dahlangsa", "nama", "H. Ardani Dahlangsa"),
+    ("Ibu Hj. Sekaring Amurwani", "nama", "Hj. Sekaring Amurwani"),
+    ("Ibu Srikandi Wahyunirta", "nama", "Srikandi Wahyunirta"),
+    ("rekening atas nama Rudira Hartanegara", "nama", "Rudira Hartanegara"),
+    ("a.n. Dewanti Lestariningsih", "nama", "Dewanti Lestariningsih"),
+    ("Pelapor: Muharram Rizkiawan", "nama", "Muharram Rizkiawan"),
+    ("Terlapor ARDANI WIRATMAJA hadir", "nama", "ARDANI WIRATMAJA"),
+    ("terlapor Bayuswara Tandipelo", "nama", "Bayuswara Tandipelo"),
+    ("Terlapor (Bayuswara Tandipelo) tidak hadir", "nama", "Bayuswara Tandipelo"),
+    ("Saksi-saksi: Ranggana Hidaswara dan lainnya", "nama", "Ranggana Hidaswara"),
     ("tautan wa.me/6281234567890", "telepon", "6281234567890"),
 ]
 
@@ -101,15 +101,15 @@ def test_each_kind_of_personal_data_is_found(text, jenis, teks):
 
 
 def test_several_findings_in_one_line_are_all_reported_in_order():
-    text = "Terlapor Budi Santoso (NIK 1306011203850001, HP 0812-3456-7890) tinggal di RT 03/RW 05."
+    text = "Terlapor Bayuswara Tandipelo (NIK 1306011203850001, HP 0812-3456-7890) tinggal di RT 03/RW 05."
     assert found(text) == [
-        ("nama", "Budi Santoso"), ("nik", "1306011203850001"),
+        ("nama", "Bayuswara Tandipelo"), ("nik", "1306011203850001"),
         ("telepon", "0812-3456-7890"), ("alamat", "RT 03/RW 05"),
     ]
 
 
 def test_news_only_refuses_the_identity_numbers():
-    text = "Pelapor Budi Santoso, NIP 19850312 201001 1 002, HP 0812-3456-7890."
+    text = "Pelapor Bayuswara Tandipelo, NIP 19850312 201001 1 002, HP 0812-3456-7890."
     assert found(text, NUMERIC) == [("nip", "19850312 201001 1 002")]
     assert [t.label for t in temukan(text)] == ["nama lengkap pihak", "NIP", "nomor telepon"]
 
@@ -264,10 +264,13 @@ def test_every_email_address_is_found(address):
     assert found(f"Bukti dikirim dari surel {address} kepada panitia.") == [("email", address)]
 
 
-GIVEN = ["Budi", "Siti", "Ahmad", "Rina", "Hendra", "Dewi", "Rahmat", "Nur", "Yusuf", "Putri",
-         "Agus", "Fitri", "Rizky", "Wahyu", "Indah", "Eko", "Sri", "Taufik", "Maya", "Andi"]
-FAMILY = ["Santoso", "Aminah", "Hidayat", "Lestari", "Gunawan", "Saputra", "Wijaya", "Nasution",
-          "Siregar", "Harahap", "Pratama", "Rahmawati", "Kurniawan", "Syahputra", "Sari"]
+# Invented given and family names (no real person's).
+GIVEN = ["Bayuswara", "Sekaring", "Ardani", "Rinjani", "Hendrawan", "Dewanti", "Ranggana", "Nurwening",
+         "Yudanta", "Puspaning", "Agastya", "Fitrayana", "Rizkiawan", "Wahyuningrat", "Indraswari",
+         "Ekalaya", "Srikandi", "Taufana", "Mayangsari", "Andaru"]
+FAMILY = ["Tandipelo", "Amurwani", "Hidaswara", "Lestariningsih", "Gunatirta", "Saputrawan",
+          "Wijayakusuma", "Nasutiara", "Sireganda", "Harahapsari", "Pratiwangsa", "Rahmawening",
+          "Kurniatmaja", "Syahputrana", "Sariwangi"]
 ROLES = ["Pelapor", "Terlapor", "Saksi", "Saudara", "Saudari", "Sdr.", "Sdri.", "Bapak", "Bpk.",
          "Ibu", "atas nama", "Pelapor,", "Terlapor yang bernama", "Saksi bernama"]
 
