@@ -6,8 +6,11 @@ varied spacing and punctuation; a false-alarm suite of sentences as case
 records write them must pass untouched.
 """
 
+import time
+from pathlib import Path
+
 import pytest
-from bawaslu.anonim import NUMERIC, temukan
+from bawaslu.anonim import KELAS, LABELS, NUMERIC, Temuan, bagian_berkas, periksa, temukan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -389,10 +392,6 @@ def test_registers_money_dates_votes_initials_and_articles_never_fire(
 
 # --- periksa(): the whole file, every field, however it is typed ------------------------
 
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from bawaslu.anonim import KELAS, LABELS, Temuan, bagian_berkas, periksa  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

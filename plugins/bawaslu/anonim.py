@@ -551,7 +551,6 @@ def _name_at(text: str, pos: int):
     i = pos
     words: list[tuple[int, int, str]] = []  # name words (no honorific)
     start = end = None
-    pending_connector = None
     honorific_only = True
     for _ in range(12):
         m = _TOKEN.match(text, i)
@@ -562,7 +561,6 @@ def _name_at(text: str, pos: int):
         if bare in ("bin", "binti", "van", "de"):
             if not words:
                 break
-            pending_connector = m
             i = m.end()
             continue
         if bare.lower() in _NOT_NAMES or (_is_caps(bare) and bare in _ACRONYMS):
@@ -583,7 +581,6 @@ def _name_at(text: str, pos: int):
             tok_end = m.end(1)
         words.append((m.start(1), tok_end, bare))
         honorific_only = False
-        pending_connector = None
         if start is None:
             start = m.start(1)
         end = tok_end
