@@ -530,6 +530,7 @@ FIX = {
     "nama": 'tulis peran dan inisialnya saja, mis. "Terlapor, seorang ASN berinisial RH"',
     "alamat": "sebut wilayahnya saja (desa/kelurahan, kecamatan), tanpa nama jalan, "
               "nomor rumah atau RT/RW",
+    "lahir": 'tulis usia atau dasawarsanya saja, mis. "berusia sekitar 40 tahun"',
 }
 FIX_DEFAULT = "hapus nomor atau alamat itu"
 
