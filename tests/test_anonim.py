@@ -643,3 +643,41 @@ def test_the_staff_guide_and_the_policy_page_list_every_class_the_guard_looks_fo
     for _, label, _ in KELAS:
         assert f"**{label}**" in text, f"{doc} tidak menyebut {label}"
     assert len(KELAS) == len(LABELS)
+
+
+# More phrases of anonymised records, headlines included, with the field they are in.
+REALISTIC = [
+ ("title","Terlapor Merupakan ASN Dinas Pendidikan"), ("title","Pelapor Mengaku Diintimidasi"), ("title","Terlapor Dipanggil Bawaslu"),
+ ("title","Saksi Memberatkan Terlapor"), ("title","Terlapor Berstatus Honorer"), ("title","Pelapor Tidak Hadir, Laporan Gugur"),
+ ("title","Terlapor Terbukti Melanggar Netralitas"), ("body","## Keterangan Terlapor Dan Saksi"), ("body","### Terlapor Membantah Tuduhan"),
+ ("body","Bawaslu menerima laporan dari Pelapor pada Senin (14/10/2024)."), ("body","Saksi Mandat Paslon 01 tidak hadir."),
+ ("body","Pelapor Warga Nagari Koto Tuo menyampaikan keberatan."), ("body","Ketua Bawaslu Provinsi, Alni Saputri, membuka rapat."),
+ ("body","Terlapor, Wali Nagari Koto Tangah, hadir."), ("body","Keterangan Saksi Ahli Hukum Tata Negara dibacakan."),
+ ("body","Saksi Pengawas TPS 003 menerangkan..."), ("body","Pelapor: Warga (inisial RH)."), ("body","Saksi: PTPS 004 Kelurahan Campago."),
+ ("body","Terlapor (ASN Pemkab) tidak hadir."), ("body","Laporan Pelapor Nomor 002/LP/PB/Kab/03.06/X/2024 diregistrasi."),
+ ("body","Pelapor didampingi Kuasa Hukum dari LBH Padang."), ("body","Kuasa Hukum Pelapor menyerahkan bukti."),
+ ("body","Terlapor Menyampaikan bahwa ia tidak tahu."), ("body","Sidang dipimpin Majelis Pemeriksa."),
+ ("body","Bapak-bapak dan Ibu-ibu warga RW setempat hadir."), ("body","Ibu Rumah Tangga menjadi saksi."),
+ ("body","Saksi Dari Partai Politik hadir."), ("body","Terlapor I (Ketua KPPS) dan Terlapor II (Anggota KPPS)."),
+ ("body","Pemohon Keberatan menyampaikan..."), ("body","Ibu Kota Kabupaten menjadi lokasi."), ("body","Pelapor Anonim melapor lewat daring."),
+ ("body","Laporan atas nama Lembaga Pemantau Pemilu diterima."), ("body","Pengadu Prinsipal tidak hadir."),
+ ("body","Saksi Kunci tidak hadir."), ("body","Terlapor Utama dalam perkara ini adalah Kepala Desa."),
+ ("body","Sebanyak 12 Saksi Diperiksa."), ("body","Pelapor Menarik Laporannya."), ("tags","pelapor-mencabut-laporan, saksi-ahli, terlapor-asn"),
+ ("body","Terlapor Selaku Kepala Dusun hadir."), ("body","Bu Camat membuka acara."), ("body","Pak Lurah hadir."),
+ ("body","Kegiatan dihadiri Bapak Kapolres dan Ibu Dandim."), ("body","Pelapor Sendiri yang datang."),
+]
+
+
+@pytest.mark.parametrize("kunci, text", REALISTIC, ids=[t[:40] for _, t in REALISTIC])
+def test_realistic_phrases_of_anonymised_records_and_headlines_pass(kunci, text):
+    assert periksa(text, [(kunci, 0, len(text))], "putusan") == []
+
+
+@pytest.mark.parametrize("kunci, text, name", [
+    ("title", "Terlapor Sabrang Wirataka Diperiksa Bawaslu", "Sabrang Wirataka"),
+    ("title", "Pengadu Mentari Pohansari Mencabut Aduan", "Mentari Pohansari"),
+    ("body", "## Keterangan Terlapor Kelud Arsanadi", "Kelud Arsanadi"),
+    ("tags", "terlapor-sabrang-wirataka", "sabrang-wirataka"),
+])
+def test_a_name_in_a_headline_is_still_caught(kunci, text, name):
+    assert [t.teks for t in periksa(text, [(kunci, 0, len(text))], "putusan")] == [name]

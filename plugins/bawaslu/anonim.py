@@ -97,7 +97,7 @@ _SPECIAL = re.compile(
     r"|(?P<link>\]\()"
     r"|(?P<bracket>[\[\]`*]+)"
     r"|(?P<under>(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))"
-    r"|(?P<block>(?<![^\n])[ \t]*(?:#{1,6}[ \t]+|>[ \t]?))"
+    r"|(?P<block>(?<![^\n])[ \t]*>[ \t]?)"
     r"|(?P<nl>[ \t\r" + _SPACES[1:] + _INVISIBLE + r"]*\n[ \t\r" + _SPACES[1:] + _INVISIBLE + r"]*)"
     r"|(?P<ws> ?[" + _SPACES + _INVISIBLE + r"][ " + _SPACES + _INVISIBLE + r"]*| {2,})"
     r"|(?P<other>[^\x00-\x7f])"
@@ -512,7 +512,10 @@ _NOT_NAMES = frozenset(w.lower() for w in """
     Koalisi Tim Pemenangan Juru Bicara Saksi-saksi Mereka Lain Lainnya Lainnya Berikut
     Kesekretariatan Divisi Bagian Subbagian Seksi Unit Satuan Satpol Pp Linmas Babinsa
     Bhabinkamtibmas Kodim Koramil Polsek Lapas Rutan Nama Jabatan Pekerjaan Alamat Umur Usia Agama
-    Identitas Kewarganegaraan Pendidikan Status Data Umum Bernama Berinisial Inisial Pgl Als Alias Panggilan Dipanggil
+    Identitas Kewarganegaraan Pendidikan Status Data Umum Bernama Berinisial Inisial
+    Keberatan Anonim Kunci Utama Tambahan Awal Akhir Baru Lama Tunggal Pelaku Menarik Laporannya
+    Menghadiri Memberikan Membagikan Mengunggah Melakukan Melanggar Merupakan Mengaku Menjabat
+    Bekerja Berstatus Diduga Datang Diminta Diundang Dihadirkan Didampingi Tanpa Secara Pgl Als Alias Panggilan Dipanggil
 """.split())
 # Acronyms of offices and parties written after a role ("Terlapor ASN",
 # "atas nama DPC PKB"); a name in capitals is at least two words or one long word.
@@ -544,7 +547,13 @@ def _is_caps(word: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-def _name_at(text: str, pos: int):
+# In a headline (Title, Tags, a Markdown heading) every word is capitalised: an
+# affixed verb ("Merupakan", "Dipanggil", "Bertemu") is not the start of a name.
+_HEADLINE_VERB = re.compile(r"(?:Me|Di|Ber|Ter|Per|Ke)[a-z]{3,}(?:kan|i|an|nya)|"
+                            r"(?:Meng|Meny|Mem[bp]|Men[cdjt])[a-z]{2,}|Ber[a-z]{3,}|Ter[a-z]{4,}")
+
+
+def _name_at(text: str, pos: int, headline: bool = False):
     """The name written at ``pos`` (honorifics, words, initials, academic titles),
     as (start, end), or None. A word that is no name (a role, an office, an
     ordinary word of a heading) ends the name."""
@@ -564,6 +573,8 @@ def _name_at(text: str, pos: int):
             i = m.end()
             continue
         if bare.lower() in _NOT_NAMES or (_is_caps(bare) and bare in _ACRONYMS):
+            break
+        if headline and _HEADLINE_VERB.fullmatch(bare):
             break
         if bare in _HONORIFIC and (tok.endswith(".") or bare not in _ABBREVIATED):
             if bare in _ABBREVIATED or len(bare) == 1:
@@ -607,7 +618,7 @@ def _name_at(text: str, pos: int):
     return start, end
 
 
-def _names(text: str):
+def _names(text: str, headline: bool = False):
     found = []
     for m in _NAME_LINE.finditer(text):
         span = _name_at(text, m.end())
@@ -618,7 +629,9 @@ def _names(text: str):
              else _TRIGGER.finditer(text))
     for role in roles:
         lead = _LEAD.match(text, role.end())
-        span = _name_at(text, lead.end())
+        line_start = text.rfind("\n", 0, role.start()) + 1
+        in_headline = headline or text.startswith("#", line_start)
+        span = _name_at(text, lead.end(), in_headline)
         if not span:
             continue
         found.append(span)
@@ -628,10 +641,10 @@ def _names(text: str):
         for _ in range(20):  # nicknames and further names of a list
             nick = _NICK.match(text, end)
             if nick:
-                nxt = _name_at(text, nick.end())
+                nxt = _name_at(text, nick.end(), in_headline)
             elif listing:
                 sep = _LIST.match(text, end)
-                nxt = _name_at(text, sep.end()) if sep and sep.end() > end else None
+                nxt = _name_at(text, sep.end(), in_headline) if sep and sep.end() > end else None
             else:
                 nxt = None
             if not nxt:
@@ -716,13 +729,13 @@ def _propagate(findings):
 # --- entry points ------------------------------------------------------------------
 
 
-def _detect(text: str, kinds) -> list[tuple[str, int, int]]:
+def _detect(text: str, kinds, headline: bool = False) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     for detects, detect in _DETECTORS:
         if not detects & kinds:
             continue
         new = []
-        for kind, a, b in detect(text):
+        for kind, a, b in (_names(text, headline) if detect is _names else detect(text)):
             if kind not in kinds or b <= a:
                 continue
             new.append((kind, a, b))
@@ -755,7 +768,7 @@ def periksa(teks: str, bagian: Sequence[tuple[str, int, int]], jenis: str) -> li
     results = []
     for key, start, end in bagian:
         norm = Normal(teks[start:end], start, tags=(key == "tags"))
-        results.append((norm, key, _detect(norm.text, kinds)))
+        results.append((norm, key, _detect(norm.text, kinds, headline=key in ("title", "tags"))))
     if "nama" in kinds:
         _propagate(results)
     out = []
