@@ -549,8 +549,14 @@ def _is_caps(word: str) -> bool:
 
 # In a headline (Title, Tags, a Markdown heading) every word is capitalised: an
 # affixed verb ("Merupakan", "Dipanggil", "Bertemu") is not the start of a name.
-_HEADLINE_VERB = re.compile(r"(?:Me|Di|Ber|Ter|Per|Ke)[a-z]{3,}(?:kan|i|an|nya)|"
-                            r"(?:Meng|Meny|Mem[bp]|Men[cdjt])[a-z]{2,}|Ber[a-z]{3,}|Ter[a-z]{4,}")
+# (Kept narrow: Megawati, Mentari, Dimas, Bernadus, Teresa are names.)
+_HEADLINE_VERB = re.compile(
+    r"(?:Me|Di|Ber|Ter|Per|Ke)[a-z]{3,}(?:kan|nya)"
+    r"|(?:Meng|Meny|Mem[bp])[a-z]{2,}|Men[cdjt][a-z]{4,}"
+    r"|Di(?:per|ter|pang|lapor|periksa|tahan|vonis|tuntut|hukum|duga|undang|minta|hadir|tetap|sidang"
+    r"|jerat|tangkap|cabut|copot|pecat|beri)[a-z]*"
+    r"|Ber(?:status|temu|kampanye|pihak|saksi|dalih|janji|ulah|hasil|bohong|ikan|kas|alasan)[a-z]*"
+    r"|Ter(?:bukti|jerat|tangkap|sangkut|ancam|lambat|libat|catat|daftar|ima)[a-z]*")
 
 
 def _name_at(text: str, pos: int, headline: bool = False):
