@@ -73,10 +73,13 @@ def _replacement(teks: str, t: Temuan, initials: dict[str, str]) -> tuple[int, i
     if t.jenis == "nama":
         text = t.teks.replace("-", " ").title() if t.kunci == "tags" else t.teks
         words = _name_words(text)
-        if len(words) == 1 and words[0].lower() in initials:
-            new = initials[words[0].lower()]
-        else:
-            new = inisial(text)
+        # A shorter mention of a longer flagged name gets that name's initials
+        # ("Sagara Limbunganing" of "SAGARA LIMBUNGANING bin SUTAN MARAJO").
+        known = {initials.get(w.lower()) for w in words}
+        new = known.pop() if len(known) == 1 and None not in known else inisial(text)
+        line = teks[teks.rfind("\n", 0, start) + 1:start]
+        if t.teks.endswith(".") and teks[end:end + 1] in ("", "\n", " ") and ":" not in line:
+            new += "."  # the name's last title also ended the sentence
         if t.kunci == "tags":  # "terlapor-nama-orang" -> "terlapor"
             while start > 0 and teks[start - 1] in "-_":
                 start -= 1
