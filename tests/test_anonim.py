@@ -681,3 +681,33 @@ def test_realistic_phrases_of_anonymised_records_and_headlines_pass(kunci, text)
 ])
 def test_a_name_in_a_headline_is_still_caught(kunci, text, name):
     assert [t.teks for t in periksa(text, [(kunci, 0, len(text))], "putusan")] == [name]
+
+
+PARTIES = ["Pelapor", "Terlapor", "Pengadu", "Teradu", "Pihak Terkait", "Saksi", "Terdakwa", "Tersangka",
+           "Terduga", "Pemohon", "Termohon", "Kuasa Hukum", "Penasihat Hukum", "Terlapor II", "Teradu III"]
+TYPED = [
+    lambda role, name: f"{role} {name}",
+    lambda role, name: f"{role.lower()} {name}",
+    lambda role, name: f"**{role}**: {name}",
+    lambda role, name: f"{role}, [{name}](https://contoh.invalid),",
+    lambda role, name: f"{role}\n{name}",
+    lambda role, name: f"{role} {name.upper()}",
+    lambda role, name: f"{role} H. {name}, S.H.",
+    lambda role, name: f"{role} {name.replace(' ', chr(0xA0))}",
+]
+
+
+@given(st.sampled_from(PARTIES), st.sampled_from(GIVEN), st.sampled_from(FAMILY),
+       st.sampled_from(TYPED), st.sampled_from(["title", "summary", "body"]))
+@PROPERTY
+def test_a_name_after_any_party_word_however_typed_is_caught_and_so_is_every_bare_mention(
+        role, given_name, family, typed, kunci):
+    name = f"{given_name} {family}"
+    first = f"Dalam klarifikasi, {typed(role, name)} menyampaikan keterangan."
+    later = f"Kemudian {family} menyerahkan bukti; {given_name} juga hadir."
+    text = first + "\n\n" + later
+    parts = [(kunci, 0, len(first)), ("body", len(first) + 2, len(text))]
+    found = periksa(text, parts, "putusan")
+    flagged_text = "".join(text[t.start:t.end] for t in found).upper()
+    assert given_name.upper() in flagged_text and family.upper() in flagged_text
+    assert [t.teks for t in found if t.start > len(first)] == [family, given_name]
