@@ -630,6 +630,7 @@ def test_a_20_mb_case_record_is_checked_in_seconds():
     " ".join(["123"] * 30_000),
     "NIK " + "-".join(["12"] * 30_000),
     "Terlapor " + "Sabrang " * 20_000,
+    "## Terlapor SW hadir; Saksi RH hadir. " * 50_000,  # 2 MB on one line, 100,000 party words
 ])
 def test_a_line_of_100000_digits_or_numbers_is_checked_in_seconds(line):
     began = time.perf_counter()

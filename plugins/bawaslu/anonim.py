@@ -543,8 +543,7 @@ def _places() -> frozenset[str]:
 
 
 def _is_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
+    return len(word) > 1 and word.isupper()
 
 
 # In a headline (Title, Tags, a Markdown heading) every word is capitalised: an
@@ -624,6 +623,9 @@ def _name_at(text: str, pos: int, headline: bool = False):
     return start, end
 
 
+_HEADING = re.compile(r"(?:(?<=\n)|^)#[^\n]*")
+
+
 def _names(text: str, headline: bool = False):
     found = []
     for m in _NAME_LINE.finditer(text):
@@ -633,10 +635,13 @@ def _names(text: str, headline: bool = False):
     lower = text.lower()
     roles = (_TRIGGER_LOWER.finditer(lower) if len(lower) == len(text)
              else _TRIGGER.finditer(text))
+    # Markdown headings: (start, end) of each heading line, to look up by bisection.
+    headings = [(m.start(), m.end()) for m in _HEADING.finditer(text)] if "#" in text else []
+    heading_starts = [a for a, _ in headings]
     for role in roles:
         lead = _LEAD.match(text, role.end())
-        line_start = text.rfind("\n", 0, role.start()) + 1
-        in_headline = headline or text.startswith("#", line_start)
+        k = bisect.bisect_right(heading_starts, role.start()) - 1
+        in_headline = headline or (k >= 0 and headings[k][1] > role.start())
         span = _name_at(text, lead.end(), in_headline)
         if not span:
             continue
@@ -688,6 +693,7 @@ _COMMON_PARTS = frozenset(w.lower() for w in """
 """.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _parts_of(name: str) -> list[str]:
     """The full name (without honorifics and titles) and its distinctive words."""
     words = []
