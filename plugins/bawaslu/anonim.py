@@ -14,8 +14,15 @@ linear in the size of the text. A name found anywhere in the file (after a
 party word, in an identity block, ...) is then looked for everywhere in the
 file, with its distinctive parts ("propagation").
 
-``temukan(text, kinds)`` is the older entry point (one text, optionally only
-some kinds); it scans ``text`` as one body.
+Where a word after a party word is not a name, knowledge decides, not luck:
+roles, offices, institutions and party acronyms, legal phrases, counts and
+descriptions, weekdays and months, region names of the registry; in headlines
+(Title, Tags, Markdown headings) also affixed verbs.
+
+``KELAS`` lists every class looked for (kind, label, description for staff);
+``bagian_berkas(teks)`` splits a content file into the parts ``periksa`` takes
+(for ``samarkan`` and the tests). ``temukan(text, kinds)`` is the older entry
+point (one text, optionally only some kinds); it scans ``text`` as one body.
 """
 
 from __future__ import annotations
