@@ -365,8 +365,8 @@ _RTRW = re.compile(
 # The value of an identity block's address line, up to the first area word
 # (the village, district or city may stay).
 _ADDRESS_LINE = re.compile(
-    r"(?:(?<=\n)|^)[ ]*(?:[-*][ ]*)?(?:\d{1,2}[.)][ ]*)?"
-    r"(?:Alamat(?: Rumah| Lengkap| Tinggal)?|Tempat Tinggal|Domisili|ALAMAT)[ ]*:[ ]*([^\n]+)",
+    r"(?:(?<=\n)|^|(?<=; )|(?<=;))[ ]*(?:[-*][ ]*)?(?:\d{1,2}[.)][ ]*)?"
+    r"(?:Alamat(?: Rumah| Lengkap| Tinggal)?|Tempat Tinggal|Domisili|ALAMAT)[ ]*:[ ]*([^\n;]+)",
     re.IGNORECASE,
 )
 # An office's address is not a private person's: "Alamat : Kantor PPK ...".
@@ -445,7 +445,7 @@ _NAMING = r"atas[ ]nama|bernama|alias|panggilan|dipanggil|Pgl|als|yakni|yaitu"
 _TRIGGER = re.compile(
     r"(?=[PpTtSsKkAaBbIiNnDdYy])\b(?:"
     r"(?P<party>" + _PARTY + r")(?:nya)?(?![\w\-])"
-    r"(?:[ ](?:[IVX]{1,4}|\d{1,2}|Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima)(?![\w\-]))?"
+    r"(?:[ ](?:[IVX]{1,4}|\d{1,2}|ke-?\d{1,2}|Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima)(?![\w\-]))?"
     r"|(?P<addr>" + _ADDRESSING + r")(?:\.|(?![\w\-]))"
     r"|(?P<naming>" + _NAMING + r")(?:\.|(?![\w\-]))"
     r"|a\.n\.|an\.)",
@@ -456,15 +456,15 @@ _TRIGGER_LOWER = re.compile(_TRIGGER.pattern.replace("(?=[PpTtSsKkAaBbIiNnDdYy])
 # Between the role and the name: punctuation, one line break, "bernama",
 # "adalah", "yakni".
 _LEAD = re.compile(
-    r"[ ]?(?:[,:;(|\-–—][ ]?)?(?:\n[ ]?)?(?:yang[ ][a-z]+[ ]?:[ ]?)?"
-    r"(?:(?:yang[ ])?(?:bernama|adalah|yakni|yaitu|ialah|masing-masing)[ ]?:?[ ]?)?"
+    r"[ ]?(?:lengkap[ ]?:?[ ]?)?(?:[,:;(|\-–—][ ]?)?(?:\n[ ]?)?(?:yang[ ][a-z]+[ ]?:[ ]?)?"
+    r"(?:(?:yang[ ])?(?:bernama|adalah|yakni|yaitu|ialah|masing-masing)(?:[ ]lengkap)?[ ]?:?[ ]?)?"
 )
-# An identity block's name line ("Nama : ...", "1. Nama Lengkap: ...").
+# An identity block's name label ("Nama : ...", "1. Nama Lengkap: ...", also
+# inline: "Identitas Saksi: 1. Nama: ...; Umur: ..."), capitalised.
 _NAME_LINE = re.compile(
-    r"(?:(?<=\n)|^)[ ]*(?:[-*][ ]*)?(?:\d{1,2}[.)][ ]*)?"
-    r"(?:Nama(?: Lengkap)?(?: Terlapor| Pelapor| Saksi| Pengadu| Teradu)?(?: [IVX]{1,4})?|NAMA)"
-    r"[ ]*:[ ]*",
-    re.IGNORECASE,
+    r"(?<![\w-])(?:Nama|NAMA)(?: [Ll]engkap| LENGKAP)?"
+    r"(?: (?:Terlapor|Pelapor|Saksi|Pengadu|Teradu|TERLAPOR|PELAPOR|SAKSI|PENGADU|TERADU))?"
+    r"(?: [IVX]{1,4})?[ ]*:[ ]*"
 )
 # "dan", "serta", commas: more names of a list of parties.
 _LIST = re.compile(r"(?:[ ]?[,;][ ]?|[ ]|[ ]?,[ ]?)(?:dan[ ]|serta[ ]|&[ ])?")
