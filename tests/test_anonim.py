@@ -735,3 +735,49 @@ HELD_OUT = [
 @pytest.mark.parametrize("text", HELD_OUT, ids=[t[:40] for t in HELD_OUT])
 def test_held_out_forms_of_personal_data_are_caught(text):
     assert flagged(text)
+
+
+# Sentences of anonymised records written after the guard, as a check on it (one
+# false alarm then, "Pemohon Sengketa", fixed).
+HELD_OUT_CLEAN = [
+ "Pelapor menyampaikan bahwa pada Jumat, 11 Oktober 2024, Terlapor hadir dalam kampanye Paslon Nomor Urut 1.",
+ "Terlapor selaku Kepala Seksi Pemerintahan Kecamatan Baso mengunggah foto bersama calon.",
+ "Berdasarkan keterangan Saksi, Terlapor membagikan kalender bergambar pasangan calon.",
+ "Bawaslu Kota Samarinda melakukan klarifikasi terhadap Pelapor, Terlapor, dan dua orang Saksi.",
+ "Hasil kajian menyimpulkan Terlapor terbukti melanggar Pasal 2 huruf f UU Nomor 5 Tahun 2014.",
+ "Rekomendasi disampaikan kepada Komisi Aparatur Sipil Negara melalui surat Nomor 112/PP.00.02/K.KT-12/X/2024.",
+ "Pelapor merupakan warga Kelurahan Sidodadi yang juga pemantau pemilu.",
+ "Terlapor, Anggota PPS Kelurahan Temindung Permai, mengakui kelalaiannya.",
+ "Saksi Pasangan Calon Nomor Urut 3 mengajukan keberatan di tingkat PPK.",
+ "Pengadu menilai Teradu tidak profesional dalam rekapitulasi di Kecamatan Sungai Pinang.",
+ "Majelis DKPP menjatuhkan sanksi Peringatan Keras kepada Teradu.",
+ "Terdakwa dijatuhi pidana penjara 3 bulan dan denda Rp 5.000.000 subsider 1 bulan kurungan.",
+ "Penuntut Umum Kejaksaan Negeri Merauke menuntut Terdakwa 6 bulan penjara.",
+ "Saksi menerangkan bahwa amplop berisi uang Rp 100.000 dibagikan di Kampung Wasur.",
+ "Pelapor dan Terlapor menandatangani berita acara klarifikasi pada pukul 15.30 WIT.",
+ "Terlapor tidak pernah hadir memenuhi undangan klarifikasi pertama dan kedua.",
+ "Laporan ini diterima oleh Petugas Penerima Laporan Bawaslu Kabupaten Klaten.",
+ "Bapak Bupati Klaten menerima rekomendasi pada 2024-10-30.",
+ "Ibu Ketua KPU Kabupaten Merauke hadir dalam rapat koordinasi.",
+ "Kuasa Hukum Pelapor dari Posbakum Universitas Mulawarman menyerahkan 12 alat bukti.",
+ "Saksi Ahli Pidana dari Universitas Cenderawasih memberikan pendapat.",
+ "Terlapor III, Ketua KPPS TPS 012, tidak hadir.",
+ "Para Terlapor hadir didampingi kuasa hukumnya masing-masing.",
+ "Terlapor Kepala Kampung Wasur diduga mengarahkan warga.",
+ "Pemohon Sengketa adalah partai politik peserta pemilu.",
+ "Termohon KPU Kabupaten Agam menyampaikan jawaban tertulis.",
+ "Pihak Terkait Bawaslu Provinsi Sumatera Barat memberikan keterangan.",
+ "Jalan menuju TPS 004 rusak sehingga logistik terlambat tiba pukul 08.00.",
+ "Kegiatan berlangsung di Gedung Nasional Jalan Sudirman.",
+ "Atas Nama Rakyat, Pemilu harus jujur dan adil.",
+ "Surat Keputusan Nomor 15 Tahun 2024 ditandatangani Ketua Bawaslu.",
+ "Sebanyak 1.204 pemilih tercatat di DPT Kampung Wasur per 20 September 2024.",
+ "Terlapor lahir dan besar di Nagari Sungai Batang.",
+ "Pelapor menunjukkan tangkapan layar unggahan di media sosial pukul 21.14 WIB.",
+ "Dalam sidang, Teradu II menyatakan tidak menerima surat keberatan.",
+]
+
+
+@pytest.mark.parametrize("text", HELD_OUT_CLEAN, ids=[t[:40] for t in HELD_OUT_CLEAN])
+def test_held_out_anonymised_sentences_pass(text):
+    assert flagged(text) == []

@@ -522,7 +522,8 @@ _NOT_NAMES = frozenset(w.lower() for w in """
     Identitas Kewarganegaraan Pendidikan Status Data Umum Bernama Berinisial Inisial
     Keberatan Anonim Kunci Utama Tambahan Awal Akhir Baru Lama Tunggal Pelaku Menarik Laporannya
     Menghadiri Memberikan Membagikan Mengunggah Melakukan Melanggar Merupakan Mengaku Menjabat
-    Bekerja Berstatus Diduga Datang Diminta Diundang Dihadirkan Didampingi Tanpa Secara Pgl Als Alias Panggilan Dipanggil
+    Bekerja Berstatus Diduga Datang Diminta Diundang Dihadirkan Didampingi Tanpa Secara
+    Sengketa Banding Kasasi Perselisihan Pidana Perdata Keberatan Prinsipal Intervensi Pgl Als Alias Panggilan Dipanggil
 """.split())
 # Acronyms of offices and parties written after a role ("Terlapor ASN",
 # "atas nama DPC PKB"); a name in capitals is at least two words or one long word.
