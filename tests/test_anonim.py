@@ -781,3 +781,12 @@ HELD_OUT_CLEAN = [
 @pytest.mark.parametrize("text", HELD_OUT_CLEAN, ids=[t[:40] for t in HELD_OUT_CLEAN])
 def test_held_out_anonymised_sentences_pass(text):
     assert flagged(text) == []
+
+
+def test_a_silenced_name_is_not_propagated_to_other_mentions():
+    text = "Upacara dipimpin Ibu Pertiwi Nusantara. Lagu Pertiwi Nusantara dinyanyikan."
+    parts = [("body", 0, len(text))]
+    assert [t.teks for t in periksa(text, parts, "putusan")] == ["Pertiwi Nusantara", "Pertiwi Nusantara"]
+    silenced = periksa(text, parts, "putusan", ["Ibu Pertiwi Nusantara"])
+    assert [t.teks for t in silenced] == ["Pertiwi Nusantara"]
+    assert silenced[0].start == text.index("Pertiwi")  # only the one the caller drops

@@ -716,12 +716,13 @@ def _parts_of(name: str) -> list[str]:
     return out
 
 
-def _propagate(findings):
-    """Every occurrence, in any part, of a flagged name or of its distinctive parts."""
+def _propagate(findings, silenced=lambda start, end: False):
+    """Every occurrence, in any part, of a flagged name or of its distinctive parts
+    (except names the file itself says are no personal data)."""
     names = set()
     for norm, key, spans in findings:
         for kind, a, b in spans:
-            if kind == "nama":
+            if kind == "nama" and not silenced(*norm.orig(a, b)):
                 names.update(_parts_of(norm.text[a:b]))
     if not names:
         return
@@ -776,13 +777,19 @@ def _detect(text: str, kinds, headline: bool = False) -> list[tuple[str, int, in
     return found
 
 
-def periksa(teks: str, bagian: Sequence[tuple[str, int, int]], jenis: str) -> list[Temuan]:
+def periksa(teks: str, bagian: Sequence[tuple[str, int, int]], jenis: str,
+            bukan_data_pribadi: Sequence[str] = ()) -> list[Temuan]:
     """Every likely piece of personal data in the parts ``bagian`` of ``teks``.
 
     ``bagian`` lists (key, start, end): the header values' spans (lower-case
     key) and the body's ("body"). ``jenis`` "putusan" looks for every class;
     "berita" and "halaman" for the identifier classes (no names). Findings
     carry offsets into ``teks``, are sorted by start and never overlap.
+
+    ``bukan_data_pribadi`` (optional) are the file's ``Not-Personal-Data``
+    entries: a name found inside an exact occurrence of one ("Ibu Pertiwi") is
+    not propagated to other mentions. Dropping the silenced findings themselves
+    stays with the caller.
     """
     kinds = set(LABELS) if jenis == "putusan" else set(IDENTIFIERS)
     results = []
@@ -790,7 +797,9 @@ def periksa(teks: str, bagian: Sequence[tuple[str, int, int]], jenis: str) -> li
         norm = Normal(teks[start:end], start, tags=(key == "tags"))
         results.append((norm, key, _detect(norm.text, kinds, headline=key in ("title", "tags"))))
     if "nama" in kinds:
-        _propagate(results)
+        covers = [(m.start(), m.end()) for entry in bukan_data_pribadi if entry.split()
+                  for m in re.finditer(r"\s+".join(map(re.escape, entry.split())), teks)]
+        _propagate(results, lambda a, b: any(x <= a and b <= y for x, y in covers))
     out = []
     for norm, key, spans in results:
         for kind, a, b in spans:

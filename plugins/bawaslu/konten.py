@@ -556,7 +556,7 @@ def check_personal_data(berkas: Berkas, jenis: str) -> None:
               for entry in allowed}
     used = set()
     where = {"putusan": "catatan penanganan", "berita": "berita"}.get(jenis, "halaman")
-    for t in periksa(text, bagian_berkas(text), jenis):
+    for t in periksa(text, bagian_berkas(text), jenis, sorted(allowed)):
         # Silenced by an entry written exactly around the finding ("Ibu Pertiwi"
         # silences the name found after "Ibu").
         covering = [entry for entry, spans in covers.items()
