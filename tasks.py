@@ -151,3 +151,20 @@ def bench(c, items=10000, keep=False, seed=8, profil=False):
     flags += " --profil" if profil else ""
     with c.cd(str(HERE)):
         c.run(f"{BIN}/python bench/ukur.py --items {items} --seed {seed}{flags}", pty=False)
+
+
+@task(help={"path": "berkas catatan penanganan (.md) yang akan disamarkan"})
+def samarkan(c, path):
+    """Propose an anonymised copy of PATH as PATH-without-.md + .samaran.txt and show the diff."""
+    from bawaslu.samarkan import tulis_samaran
+
+    source = Path(path)
+    if not source.is_file():
+        sys.exit(f'berkas "{path}" tidak ditemukan')
+    try:
+        target, diff = tulis_samaran(source)
+    except FileExistsError as error:
+        sys.exit(str(error))
+    print(diff or "Tidak ada data pribadi yang ditemukan; salinan sama dengan aslinya.", end="")
+    print(f"\nSalinan usulan ditulis ke {target} (berkas asli tidak diubah). Periksa salinannya, "
+          f"lalu salin isinya ke {source} bila sudah benar.")

@@ -323,6 +323,7 @@ def teks(html: str) -> str:
 GAMBAR_JENIS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WebP",
                 ".avif": "AVIF", ".svg": "SVG"}
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
+SAMARAN = ".samaran.txt"  # bawaslu.samarkan writes its proposals with this ending
 _JENIS_HINT = ("jenis gambar yang boleh: " + ", ".join(sorted(set(GAMBAR_JENIS.values())))
                + " (berkas .png, .jpg, .jpeg, .gif, .webp, .avif, .svg)")
 
@@ -390,6 +391,8 @@ def _tidak_aman(path: Path, rel: str) -> str | None:
     suffix = path.suffix.lower()
     if suffix in MARKDOWN:
         return None
+    if path.name.endswith(SAMARAN) and not rel.startswith("gambar/"):
+        return None  # a proposal of `invoke samarkan`: never read nor copied by the build
     if suffix not in GAMBAR_JENIS:
         return f"berkas jenis {suffix or '(tanpa akhiran)'} tidak diizinkan di folder konten; " \
                + _JENIS_HINT

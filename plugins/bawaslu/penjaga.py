@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 import re
 
-from .anonim import NUMERIC, temukan
+from .anonim import IDENTIFIERS, NOT_SCANNED
+from .anonim import periksa as temukan_pribadi
 
 _UNSAFE_TAGS = "script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form"
 _UNSAFE_RAW = [
@@ -81,6 +82,7 @@ FIX = {
     "nama": 'tulis peran dan inisialnya saja, mis. "Terlapor, seorang ASN berinisial RH"',
     "alamat": "sebut wilayahnya saja (desa/kelurahan, kecamatan), tanpa nama jalan, "
               "nomor rumah atau RT/RW",
+    "lahir": 'tulis usia atau dasawarsanya saja, mis. "berusia sekitar 40 tahun"',
 }
 FIX_DEFAULT = "hapus nomor atau alamat itu"
 WHERE = {"putusan": "catatan penanganan", "berita": "berita", "halaman": "halaman"}
@@ -97,19 +99,20 @@ def check_personal_data(b, jenis: str) -> None:
     """
     from .skema import split_list
 
-    kinds = None if jenis == "putusan" else NUMERIC
     allowed = {" ".join(v.split()) for v in split_list(b.value("Not-Personal-Data"))}
-    # The scanned parts in one text, everything else blanked, positions those of the file.
-    chars = [ch if ch == "\n" else " " for ch in b.teks]
-    for _, start, end in b.bagian():
-        chars[start:end] = b.teks[start:end]
-    text = "".join(chars)
+    text = b.teks
+    parts = b.bagian()
+    # Credits name the office's own staff: only the identifier classes are looked for there.
+    credits = [p for p in parts if p[0] in NOT_SCANNED]
+    found = temukan_pribadi(text, [p for p in parts if p[0] not in NOT_SCANNED], jenis,
+                            sorted(allowed))
+    found += [t for t in temukan_pribadi(text, credits, "berita") if t.jenis in IDENTIFIERS]
     covers = {entry: [(m.start(), m.end()) for m in
                       re.finditer(r"\s+".join(map(re.escape, entry.split())), text)]
               for entry in allowed}
     used = set()
     where = WHERE[jenis]
-    for t in temukan(text, kinds):
+    for t in sorted(found, key=lambda t: (t.start, t.end)):
         covering = [entry for entry, spans in covers.items()
                     if any(a <= t.start and t.end <= b_ for a, b_ in spans)]
         if covering:
