@@ -94,7 +94,7 @@ NEWS = {
         """,
 }
 
-STAT_COLUMNS = ["kode", "nama", "tingkat", "induk", "putusan_total", "sumber_temuan", "sumber_laporan", "pelanggaran_administrasi", "pelanggaran_pidana", "pelanggaran_kode_etik", "pelanggaran_hukum_lainnya", "subjek_asn", "subjek_kepala_desa", "subjek_tni_polri", "subjek_penyelenggara", "subjek_peserta", "subjek_lainnya", "status_dalam_proses", "status_tidak_diregistrasi", "status_diteruskan", "status_bukan_pelanggaran", "status_dihentikan", "berita_total", "hari_penanganan_median"]
+STAT_COLUMNS = ["kode", "nama", "tingkat", "induk", "putusan_total", "sumber_temuan", "sumber_laporan", "pelanggaran_administrasi", "pelanggaran_pidana", "pelanggaran_kode_etik", "pelanggaran_hukum_lainnya", "subjek_asn", "subjek_kepala_desa", "subjek_tni_polri", "subjek_penyelenggara", "subjek_peserta", "subjek_lainnya", "status_dalam_proses", "status_tidak_diregistrasi", "status_diteruskan", "status_bukan_pelanggaran", "status_dihentikan", "berita_total", "hari_penanganan_median", "batas_dinilai", "batas_dilewati"]
 
 
 def stat_row(kode, nama, tingkat, induk, median, **counts):

@@ -34,3 +34,11 @@ def data_path(name: str, w: Wilayah | None = None) -> str:
     if w is None or w.is_nasional:
         return f"{DATA}{name}"
     return f"{DATA}wilayah/{w.slug}/{name}"
+
+
+def daftar_wilayah(w: Wilayah, jenis: str) -> str:
+    """The full list of a region's news (``jenis="berita"``) or case records
+    (``"putusan"``), its own and its descendants': ``wilayah/<slug>/berita/``;
+    later pages at ``…/berita/page/2/``. The national lists are the site's own
+    ``berita/`` and ``putusan/``."""
+    return f"{jenis}/" if w.is_nasional else f"{w.url}{jenis}/"
