@@ -138,3 +138,39 @@ def nilai(item, tabel: dict[str, Batas] = BATAS) -> Penilaian | None:
     if start is None:
         return None
     return Penilaian(b, b.lama(start, item.decided))
+
+
+@dataclass(frozen=True, slots=True)
+class Contoh:
+    """A worked example for the methodology page, computed, never typed."""
+
+    batas: Batas
+    mulai: date
+    diputus: date
+    lama: int
+
+    @property
+    def melewati(self) -> bool:
+        return self.lama > self.batas.hari
+
+
+def contoh(tabel: dict[str, Batas] = BATAS) -> list[Contoh]:
+    """Examples on real 2024 dates around a holiday: the last day within each limit
+    and the first day over it."""
+    out = []
+    for jenis, mulai, hari in (("pemilu", date(2024, 5, 6), (date(2024, 5, 30), date(2024, 5, 31))),
+                               ("pilkada", date(2024, 11, 27), (date(2024, 12, 2), date(2024, 12, 3)))):
+        b = tabel[jenis]
+        out += [Contoh(b, mulai, d, b.lama(mulai, d)) for d in hari]
+    return out
+
+
+def halaman_metodologi(years) -> dict:
+    """What /metodologi/ shows about the limits: the table, worked examples, and the
+    days off of the given years (the years of the decided records)."""
+    return {
+        "batas": list(BATAS.values()),
+        "contoh": contoh(),
+        "cuti_bersama": CUTI_BERSAMA,
+        "libur": [(y, daftar_libur(y)) for y in sorted(set(years))],
+    }

@@ -45,6 +45,9 @@ def compute(generators) -> None:
     # The home page shows the province map too.
     context["peta_provinsi"] = peta(rekap.banding(arsip.registry.provinces()))
     context["BATAS"] = batas.BATAS
+    # The limits section of /metodologi/ (theme/templates/_metodologi.html), from the same table.
+    context["metodologi_batas"] = batas.halaman_metodologi(
+        i.decided.year for i in arsip.putusan if i.decided is not None)
     # The methodology page is linked from the figures when the content has it.
     pages = next((g.pages for g in generators if isinstance(g, PagesGenerator)), [])
     context["halaman_metodologi"] = next((p.url for p in pages if p.slug == "metodologi"), None)
