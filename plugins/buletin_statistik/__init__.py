@@ -42,8 +42,11 @@ def compute(generators) -> None:
         build_arsip(generators)
     arsip: Arsip = context["arsip"]
     context["statistik"] = rekap = hitung(arsip.items, arsip.registry, batas.BATAS)
-    # The home page shows the province map too.
-    context["peta_provinsi"] = peta(rekap.banding(arsip.registry.provinces()))
+    # The province map and table: on /wilayah/ and on the home page.
+    provinces = arsip.registry.provinces()
+    context["banding_provinsi"] = rekap.banding(provinces)
+    context["halaman_provinsi"] = {p.kode for p in provinces}  # every province has a page
+    context["peta_provinsi"] = peta(context["banding_provinsi"])
     context["BATAS"] = batas.BATAS
     # The limits section of /metodologi/ (theme/templates/_metodologi.html), from the same table.
     context["metodologi_batas"] = batas.halaman_metodologi(
@@ -102,11 +105,10 @@ class WilayahGenerator(Generator):
 
         nasional = reg.nasional
         common = {"relative_urls": self.settings["RELATIVE_URLS"], "nasional": nasional}
-        provinsi = rekap.banding(reg.provinces())
         writer.write_file(
             nasional.url + "index.html", self.get_template("wilayah_index"), self.context,
-            wilayah=nasional, stat=rekap.nasional, banding=provinsi,
-            halaman={p.kode for p in reg.provinces()}, peta=self.context["peta_provinsi"],
+            wilayah=nasional, stat=rekap.nasional, banding=self.context["banding_provinsi"],
+            halaman=self.context["halaman_provinsi"], peta=self.context["peta_provinsi"],
             tren=rekap.tren(nasional), jumlah={j: len(getattr(arsip, j)) for j in JENIS},
             berita=arsip.berita[:TERBARU], putusan=arsip.putusan[:TERBARU],
             daftar={j: jalur.daftar_wilayah(nasional, j) for j in JENIS},
