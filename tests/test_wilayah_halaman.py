@@ -20,6 +20,7 @@ from markupsafe import Markup
 from bawaslu import batas, peta
 from bawaslu.statistik import garis_miring
 from bawaslu.wilayah import registry
+import gates
 from conftest import CONTENT, ROOT, run_pelican
 
 SITE = "https://contoh.bawaslu.go.id/buletin"
@@ -220,3 +221,12 @@ def test_no_mid_word_breaks_and_search_excerpts_keep_labels_apart(out):
     assert re.search(r"Nomor register</dt> <dd>\d+/<wbr>", text)
     news = next(out.glob("berita/*/*/*/index.html")).read_text(encoding="utf-8")
     assert "<dt>Kegiatan</dt> <dd>" in news  # Pagefind reads "Kegiatan Sosialisasi", not run together
+
+
+def test_new_page_kinds_stay_within_the_weight_budget(situs):
+    # The local build (root-relative stylesheet), so the CSS counts too.
+    out = situs
+    pages = [out / "wilayah/index.html", out / "wilayah/sumatera-barat/index.html",
+             out / "wilayah/sumatera-barat/berita/index.html",
+             out / "wilayah/sumatera-barat/putusan/page/2/index.html", out / "metodologi/index.html"]
+    assert gates.too_heavy(out, pages) == []
