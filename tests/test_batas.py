@@ -3,19 +3,18 @@
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from hypothesis import given
-from hypothesis import strategies as st
-
 from bawaslu import batas
 from bawaslu.batas import BATAS, hari_kerja, nilai
 from bawaslu.model import Item
 from bawaslu.wilayah import registry
+from hypothesis import given
+from hypothesis import strategies as st
 
 TZ = ZoneInfo("Asia/Jakarta")
 
 
 def case(election, received, registered, decided, outcome="dihentikan"):
-    d = lambda s: date.fromisoformat(s) if s else None  # noqa: E731
+    d = lambda s: date.fromisoformat(s) if s else None
     return Item(jenis="putusan", source_path="putusan/x.md", title="Perkara fiktif",
                 url="putusan/x/", date=datetime(2024, 12, 1, tzinfo=TZ),
                 wilayah=registry().get("13.06"), election=election, register="X",

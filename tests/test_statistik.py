@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bawaslu import opendata
-from bawaslu.model import Item
 from bawaslu.batas import BATAS
+from bawaslu.model import Item
 from bawaslu.statistik import angka, hitung, median
 from bawaslu.wilayah import registry
 

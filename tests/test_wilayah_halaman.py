@@ -12,16 +12,15 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
+import gates
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-from markupsafe import Markup
-
 from bawaslu import batas, peta
 from bawaslu.statistik import garis_miring
 from bawaslu.wilayah import registry
-import gates
 from conftest import CONTENT, ROOT, run_pelican
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup
 
 SITE = "https://contoh.bawaslu.go.id/buletin"
 PER_HALAMAN = 4
@@ -78,10 +77,10 @@ def items_of(out: Path, jenis: str, prefix: str) -> set[str]:
     found = set()
     for path in sorted((CONTENT / jenis).rglob("*.md")):
         head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
-        region = re.search(r"^Region:\s*(.+)$", head, re.M | re.I).group(1)
+        region = re.search(r"^Region:\s*(.+)$", head, re.MULTILINE | re.IGNORECASE).group(1)
         w = reg.resolve(region)
         if w.kode == prefix or w.induk == prefix:
-            title = re.search(r"^Title:\s*(.+)$", head, re.M | re.I).group(1).strip()
+            title = re.search(r"^Title:\s*(.+)$", head, re.MULTILINE | re.IGNORECASE).group(1).strip()
             found.add(title)
     return found
 
