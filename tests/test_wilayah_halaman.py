@@ -229,3 +229,11 @@ def test_new_page_kinds_stay_within_the_weight_budget(situs):
              out / "wilayah/sumatera-barat/berita/index.html",
              out / "wilayah/sumatera-barat/putusan/index.html", out / "metodologi/index.html"]
     assert gates.too_heavy(out, pages) == []
+
+
+def test_labels_wrap_at_slashes_not_mid_word(out):
+    pages = [p for p in out.glob("putusan/*/index.html") if p.parent.name != "page"]
+    text = max(pages, key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
+    assert "<dt>Diterima/<wbr>dicatat</dt>" in text
+    css = (ROOT / "theme/static/css/main.css").read_text()
+    assert "dt,th{overflow-wrap:normal" in css  # labels never break inside a word
