@@ -47,7 +47,7 @@ TAG_URL = "topik/{slug}/"
 TAG_SAVE_AS = "topik/{slug}/index.html"
 TAGS_SAVE_AS = "topik/index.html"
 DIRECT_TEMPLATES = ["index", "tags", "404"]
-PAGINATED_TEMPLATES = {"category": None, "tag": None}
+PAGINATED_TEMPLATES = {"category": None, "tag": None, "wilayah_daftar": None}  # wilayah_daftar: buletin_statistik
 DEFAULT_PAGINATION = 20
 # Directory pagination: /berita/page/2/ (never "{name}{number}", see DESIGN.md).
 PAGINATION_PATTERNS = (
@@ -145,15 +145,14 @@ CARI_PER_BUNDEL = cari.PER_BUNDEL  # item pages per search bundle (bounds the in
 JINJA_GLOBALS["cari_bundel"] = cari.bundel
 MENU += [("Cari", jalur.SEARCH_PAGE)]
 
-# Handling-time limit per election kind, in CALENDAR days (weekends and holidays
-# count): a decided case record is over the limit when Decided - Received is
-# greater than the limit of its kind, the kind being the prefix of Election
-# ("pilkada-2024" -> "pilkada"). Shown on the region pages and explained on /metodologi/.
-BATAS_HARI_PENANGANAN = {"pilkada": 5, "pemilu": 14}
+# Handling-time limits (Pemilu: working days from Registered; Pilkada: calendar days
+# from Received) live in one table, bawaslu.batas.BATAS, with their legal basis; the
+# statistics and the /metodologi/ page both read it.
 
-from bawaslu.statistik import angka
+from bawaslu.statistik import angka, garis_miring
 
 JINJA_FILTERS["angka"] = angka  # figures as Indonesians write them: 10.000, 5,5
+JINJA_FILTERS["garis_miring"] = garis_miring  # registers wrap at "/" on phones
 
 
 def load_plugins(names):

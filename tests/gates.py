@@ -464,7 +464,9 @@ window.__label = e => {
 const shown = e => {
   const s = getComputedStyle(e);
   return s.visibility !== 'hidden' && s.display !== 'none' && e.getClientRects().length > 0
-    && !e.closest('[hidden], [inert]');
+    && !e.closest('[hidden], [inert]')
+    // inside a closed <details> (but not its summary): reached once the summary opens it
+    && !(e.closest('details:not([open])') && !e.closest('summary'));
 };
 window.__gerbang = Array.from(document.querySelectorAll(
   'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe,'

@@ -60,7 +60,7 @@ def test_every_sample_item_has_its_page_with_its_metadata(situs, fields):
         text = html.unescape(page.read_text(encoding="utf-8"))
         assert f.wilayah.kantor in text
         if f.jenis == "putusan":
-            assert f.register in text
+            assert f.register in text.replace("<wbr>", "")  # registers wrap at "/"
             assert kk.label(f.outcome, "outcome") in text
             assert kk.label(f.violation, "violation") in text
         else:

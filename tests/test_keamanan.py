@@ -506,7 +506,7 @@ def test_search_excerpts_show_encoded_markup_as_text(site, tmp_path):
     out = tmp_path / "out"
     assert run_pelican(site, out).returncode == 0
     with gates.Browser(out) as browser:
-        browser.open("cari/index.html?q=paragraf")
+        browser.open("cari/index.html?q=kedua")
         for _ in range(100):
             if browser.driver.execute_script("return document.querySelectorAll('#cari-hasil li').length"):
                 break

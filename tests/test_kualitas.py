@@ -58,6 +58,9 @@ PAGE_TYPES = {
     "putusan": lambda out: largest(case_pages(out)),
     "indeks-wilayah": lambda out: out / "wilayah" / "index.html",
     "wilayah": lambda out: largest(region_pages(out)),
+    "wilayah-berita": lambda out: largest(sorted(out.glob("wilayah/*/berita/index.html"))),
+    "wilayah-putusan": lambda out: largest(sorted(out.glob("wilayah/*/putusan/index.html"))),
+    "metodologi": lambda out: out / "metodologi" / "index.html",
     "topik": lambda out: largest(topic_pages(out)),
     "halaman": lambda out: largest(standing_pages(out)),
     "umpan": lambda out: out / "feeds" / "index.html",
@@ -143,3 +146,16 @@ def test_fits_a_phone_and_screenshots(browser, situs, kind):
         shot = browser.screenshot(page, width, SCREENSHOTS / f"{kind}-{width}.png")
         assert shot.stat().st_size > 0
     assert browser.sideways(page) == []
+
+
+def test_a_province_page_fits_about_4000_px_on_a_phone(browser, situs):
+    # Issue 14: Sumatera Barat (9 case records, 6 news) was 10,661 px tall at 390 px.
+    browser.open("wilayah/sumatera-barat/index.html")
+    metrics = {"width": 390, "height": 900, "deviceScaleFactor": 1, "mobile": True}
+    browser.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    try:
+        height = browser.driver.execute_script(
+            "return Math.ceil(document.documentElement.scrollHeight);")
+    finally:
+        browser.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert height <= 4200, f"wilayah/sumatera-barat/ setinggi {height} px pada lebar 390 px"

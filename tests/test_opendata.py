@@ -94,7 +94,7 @@ NEWS = {
         """,
 }
 
-STAT_COLUMNS = ["kode", "nama", "tingkat", "induk", "putusan_total", "sumber_temuan", "sumber_laporan", "pelanggaran_administrasi", "pelanggaran_pidana", "pelanggaran_kode_etik", "pelanggaran_hukum_lainnya", "subjek_asn", "subjek_kepala_desa", "subjek_tni_polri", "subjek_penyelenggara", "subjek_peserta", "subjek_lainnya", "status_dalam_proses", "status_tidak_diregistrasi", "status_diteruskan", "status_bukan_pelanggaran", "status_dihentikan", "berita_total", "hari_penanganan_median"]
+STAT_COLUMNS = ["kode", "nama", "tingkat", "induk", "putusan_total", "sumber_temuan", "sumber_laporan", "pelanggaran_administrasi", "pelanggaran_pidana", "pelanggaran_kode_etik", "pelanggaran_hukum_lainnya", "subjek_asn", "subjek_kepala_desa", "subjek_tni_polri", "subjek_penyelenggara", "subjek_peserta", "subjek_lainnya", "status_dalam_proses", "status_tidak_diregistrasi", "status_diteruskan", "status_bukan_pelanggaran", "status_dihentikan", "berita_total", "hari_penanganan_median", "batas_dinilai", "batas_dilewati"]
 
 
 def stat_row(kode, nama, tingkat, induk, median, **counts):
@@ -111,7 +111,7 @@ EXPECTED_STAT = [
              pelanggaran_kode_etik=1, pelanggaran_hukum_lainnya=1, subjek_asn=1,
              subjek_kepala_desa=1, subjek_penyelenggara=1, subjek_peserta=1,
              status_dalam_proses=1, status_tidak_diregistrasi=1, status_diteruskan=1,
-             status_bukan_pelanggaran=1, berita_total=2),
+             status_bukan_pelanggaran=1, berita_total=2, batas_dinilai=2, batas_dilewati=1),
     stat_row("11", "Aceh", "provinsi", "ID", "14", putusan_total=1, sumber_temuan=1,
              pelanggaran_kode_etik=1, subjek_peserta=1, status_tidak_diregistrasi=1),
     stat_row("11.01", "Kabupaten Aceh Selatan", "kabupaten", "11", "14", putusan_total=1,
@@ -121,13 +121,14 @@ EXPECTED_STAT = [
              sumber_laporan=2, pelanggaran_administrasi=1, pelanggaran_pidana=1,
              pelanggaran_hukum_lainnya=1, subjek_asn=1, subjek_kepala_desa=1,
              subjek_penyelenggara=1, status_dalam_proses=1, status_diteruskan=1,
-             status_bukan_pelanggaran=1, berita_total=1),
+             status_bukan_pelanggaran=1, berita_total=1, batas_dinilai=2, batas_dilewati=1),
     stat_row("13.06", "Kabupaten Agam", "kabupaten", "13", "7", putusan_total=2, sumber_temuan=1,
              sumber_laporan=1, pelanggaran_pidana=1, pelanggaran_hukum_lainnya=1, subjek_asn=1,
-             subjek_kepala_desa=1, status_dalam_proses=1, status_diteruskan=1),
+             subjek_kepala_desa=1, status_dalam_proses=1, status_diteruskan=1,
+             batas_dinilai=1, batas_dilewati=1),
     stat_row("13.75", "Kota Bukittinggi", "kota", "13", "2", putusan_total=1, sumber_laporan=1,
              pelanggaran_administrasi=1, subjek_penyelenggara=1, status_bukan_pelanggaran=1,
-             berita_total=1),
+             berita_total=1, batas_dinilai=1),
 ]
 
 EXPECTED_CASES = [  # by received date, then register
@@ -269,8 +270,9 @@ def test_same_content_builds_byte_identical_data(built, tmp_path):
 
 
 def cells(html: str, caption: str) -> list[tuple[str, str]]:
-    """(row head, number) of the table with this caption."""
-    table = html.split(f"<caption>{caption}</caption>", 1)[1].split("</table>", 1)[0]
+    """(row head, number) of the table with this caption or under this heading."""
+    marker = f"<caption>{caption}</caption>" if f"<caption>{caption}</caption>" in html else f">{caption}</h3>"
+    table = html.split(marker, 1)[1].split("</table>", 1)[0]
     return re.findall(r'<th scope="row">(.*?)</th><td class="angka">(.*?)</td>', table)
 
 
@@ -279,15 +281,17 @@ def test_wilayah_index_lists_38_provinces_with_figures_and_national_summary(buil
     table = html.split("<caption>Angka per provinsi", 1)[1].split("</table>", 1)[0]
     rows = re.findall(r'<tr><th scope="row"><a href="/wilayah/([^/]+)/">([^<]+)</a></th>'
                       r'<td class="angka">(\d+)</td><td class="angka">(\d+)</td>'
-                      r'<td class="angka">([^<]+)</td><td class="angka">(\d+)</td></tr>', table)
+                      r'<td class="angka">([^<]+)</td><td class="angka">([^<]+)</td>'
+                      r'<td class="angka">(\d+)</td></tr>', table)
     assert len(rows) == 38
     by_name = {r[1]: r[2:] for r in rows}
-    assert by_name["Sumatera Barat"] == ("3", "1", "4,5", "1")
-    assert by_name["Aceh"] == ("1", "0", "14", "0")
-    assert by_name["Papua"] == ("0", "0", "–", "0")  # zero where there is nothing yet
+    # Case records, in process, median days, share over the legal limit, news.
+    assert by_name["Sumatera Barat"] == ("3", "1", "4,5", "50%", "1")
+    assert by_name["Aceh"] == ("1", "0", "14", "–", "0")  # never registered: not assessed
+    assert by_name["Papua"] == ("0", "0", "–", "–", "0")  # zero where there is nothing yet
     assert "<strong>4</strong> catatan penanganan pelanggaran" in html
     assert "<strong>2</strong> berita kegiatan" in html  # the national office's news included
-    assert cells(html, "Menurut jenis kegiatan") == [
+    assert cells(html, "Jenis kegiatan") == [
         ("Sosialisasi", "1"), ("Rapat Koordinasi", "1"), ("Pengawasan", "0"),
         ("Penanganan Pelanggaran", "0"), ("Kerja Sama", "0"), ("Lainnya", "0")]
     assert 'href="/data/datapackage.json"' in html and 'href="/metodologi/"' in html
@@ -295,38 +299,38 @@ def test_wilayah_index_lists_38_provinces_with_figures_and_national_summary(buil
 
 def test_province_page_shows_figures_charts_kabupaten_and_latest(built):
     html = (built / "wilayah/sumatera-barat/index.html").read_text()
-    assert cells(html, "Menurut sumber") == [("Temuan", "1"), ("Laporan", "2")]
+    assert cells(html, "Sumber") == [("Temuan", "1"), ("Laporan", "2")]
     assert cells(html, "Diteruskan ke instansi") == [
         ("KPU", "1"), ("Sentra Gakkumdu", "0"), ("DKPP", "0"), ("BKN", "1"), ("Instansi Lain", "0")]
-    # Every month from the first to the last item of the region (news from June).
-    assert cells(html, "Catatan penanganan menurut bulan diterima") == [
-        ("Juni 2024", "0"), ("Juli 2024", "0"), ("Agustus 2024", "0"), ("September 2024", "0"),
-        ("Oktober 2024", "2"), ("November 2024", "1")]
-    assert "<dt>Median</dt><dd>4,5 hari</dd>" in html
-    assert "<dt>Terlama</dt><dd>7 hari</dd>" in html
-    assert "<dt>Melewati batas waktu</dt><dd>1 catatan</dd>" in html
-    # Its kabupaten/kota: all 19, linked when they have a page.
+    # The trend: the 24 months up to the archive's newest month, newest first in its table.
+    months = cells(html, "Catatan penanganan per bulan diterima")
+    assert len(months) == 24 and months[0] == ("November 2024", "1")
+    assert months[1] == ("Oktober 2024", "2") and months[-1] == ("Desember 2022", "0")
+    assert "<dt>Median</dt> <dd>4,5 hari kalender</dd>" in html
+    assert "<dt>Terlama</dt> <dd>7 hari kalender</dd>" in html
+    assert "<dt>Lewat batas</dt> <dd>1 dari 2 catatan (50,0%)</dd>" in html
+    # Its kabupaten/kota: those with content in the table (linked), the rest named below it.
     kab = html.split("<caption>Angka per kabupaten/kota", 1)[1].split("</table>", 1)[0]
-    assert kab.count("<tr><th scope=\"row\">") == 19
-    assert '<a href="/wilayah/kabupaten-agam/">Kabupaten Agam</a></th><td class="angka">2</td>' in kab
-    assert "<th scope=\"row\">Kabupaten Solok</th>" in kab  # no content, no link
+    assert kab.count("<tr><th scope=\"row\">") == 2
+    assert '<a href="/wilayah/kabupaten-agam/">Agam</a></th><td class="angka">2</td>' in kab
+    rest = html.split('<p class="kosong">', 1)[1].split("</p>", 1)[0]
+    assert "dari 17 kabupaten/kota lain" in rest and "Solok, " in rest and "Kota Solok" in rest
     assert 'href="/putusan/002-reg-lp-pb-kab-03-06-xi-2024/"' in html
     assert 'href="/berita/2024/06/sosialisasi-di-bukittinggi/"' in html
 
 
-def test_charts_are_accessible_svg_next_to_their_table(built):
-    html = (built / "wilayah/kabupaten-agam/index.html").read_text()
+def test_charts_are_accessible_svg_and_bars_are_tables(built):
+    html = (built / "wilayah/sumatera-barat/index.html").read_text()
     svgs = re.findall(r"<svg [^>]*>.*?</svg>", html, re.DOTALL)
-    assert len(svgs) == 6  # source, violation, subject, status, forwarded, per month
-    for svg in svgs:
-        assert 'role="img"' in svg
-        ids = re.search(r'aria-labelledby="(\S+)" aria-describedby="(\S+)"', svg).groups()
-        assert f'<title id="{ids[0]}">' in svg and f'<desc id="{ids[1]}">' in svg
-        title = re.search(r"<title[^>]*>(.*?)</title>", svg).group(1)
-        assert f"<caption>{title}</caption>" in html.split(svg, 1)[1][:400]
-    status = next(s for s in svgs if "Menurut status" in s)
+    charts = [s for s in svgs if 'role="img"' in s]
+    assert len(charts) == 1  # the trend; every other bar sits in its table, hidden from AT
+    assert all('aria-hidden="true"' in s for s in svgs if s not in charts)
+    ids = re.search(r'aria-labelledby="(\S+) (\S+)"', charts[0]).groups()
+    assert f'<title id="{ids[0]}">' in charts[0] and f'<desc id="{ids[1]}">' in charts[0]
+    agam = (built / "wilayah/kabupaten-agam/index.html").read_text()
+    status = agam.split(">Status</h3>", 1)[1].split("</table>", 1)[0]
     # Bars are proportional: "Dalam Proses" and "Diteruskan" 1 each, the others 0.
-    assert re.findall(r'<rect [^>]*width="([\d.]+)"', status) == ["290.0", "0.0", "290.0", "0.0", "0.0"]
+    assert re.findall(r'<rect width="([\d.]+)"', status) == ["100.0", "0.0", "100.0", "0.0", "0.0"]
 
 
 def test_home_page_shows_national_headline_figures(built):

@@ -242,10 +242,10 @@ def test_the_case_panel_is_one_list_of_rows_for_page_and_feed(tmp_path):
 
     item = baca(CASE, "putusan/agam/asn.md")
     rows = skema.baris_panel(item)
-    assert [label for label, _, _ in rows] == [
+    assert [label for _, label, _, _ in rows] == [
         "Nomor register", "Wilayah", "Pemilihan", "Sumber", "Dugaan pelanggaran",
         "Pihak yang diduga", "Diterima/dicatat", "Diregistrasi", "Diputuskan", "Status",
         "Diteruskan ke", "Dasar hukum"]
     feed = umpan.panel(item)
-    assert [label for label, _, _ in rows] == __import__("re").findall(r"<dt>(.*?)</dt>", feed)
+    assert [label for _, label, _, _ in rows] == __import__("re").findall(r"<dt>(.*?)</dt>", feed)
     assert "<dd>BKN</dd>" in feed and "<dd>8 Oktober 2024</dd>" in feed

@@ -5,12 +5,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bawaslu import opendata
+from bawaslu.batas import BATAS
 from bawaslu.model import Item
 from bawaslu.statistik import angka, hitung, median
 from bawaslu.wilayah import registry
 
 TZ = ZoneInfo("Asia/Jakarta")
-BATAS = {"pilkada": 5, "pemilu": 14}
 REG = registry()
 
 
@@ -21,12 +21,13 @@ def news(kode, day, activity):
 
 
 def case(kode, register, election, source, violation, subject, outcome, received,
-         decided=None, forwarded=()):
+         decided=None, forwarded=(), registered=None):
     return Item(jenis="putusan", source_path=f"putusan/{register}.md", title=f"Perkara {register}",
                 url=f"putusan/{register}/", date=datetime(2024, 12, 1, tzinfo=TZ),
                 wilayah=REG.get(kode), election=election, register=register, source=source,
                 violation=violation, subject=subject, outcome=outcome,
                 received=date.fromisoformat(received),
+                registered=date.fromisoformat(registered) if registered else None,
                 decided=date.fromisoformat(decided) if decided else None,
                 forwarded_to=tuple(forwarded))
 
@@ -42,9 +43,11 @@ ITEMS = [
     case("13.75", "C", "pilkada-2024", "laporan", "administrasi", "penyelenggara",
          "bukan-pelanggaran", "2024-10-10", "2024-10-12"),
     news("13.75", "2024-06-14", "sosialisasi"),
-    # Kabupaten Aceh Selatan (11.01, in Aceh 11): 14 days = the pemilu limit, not over it.
+    # Kabupaten Aceh Selatan (11.01, in Aceh 11): registered Tue 2 January 2024, decided
+    # 22 January: 14 working days = the pemilu limit, not over it (20 calendar days
+    # from Received, which the old calendar-day rule counted as over).
     case("11.01", "D", "pemilu-2024", "temuan", "kode-etik", "peserta", "dihentikan",
-         "2024-01-01", "2024-01-15"),
+         "2024-01-02", "2024-01-22", registered="2024-01-02"),
     # The national office's own news.
     news("ID", "2024-07-01", "rapat-koordinasi"),
 ]
@@ -85,7 +88,9 @@ def test_a_province_includes_its_kabupaten_and_kota(rekap):
 
 def test_the_limit_is_exceeded_only_when_strictly_greater(rekap):
     aceh = rekap.of(REG.get("11"))
-    assert aceh.hari == [14] and aceh.melewati_batas == 0  # pemilu limit 14 days
+    assert aceh.hari == [20]  # hari_penanganan stays Decided - Received, calendar days
+    assert aceh.batas_dinilai == 1 and aceh.melewati_batas == 0  # 14 working days
+    assert aceh.persen_melewati == 0.0
 
 
 def test_the_national_level_includes_everything_and_the_national_office(rekap):
@@ -93,8 +98,8 @@ def test_the_national_level_includes_everything_and_the_national_office(rekap):
     assert nas.putusan_total == 4
     assert nas.berita_total == 2  # Bukittinggi's and the national office's
     assert nas.kegiatan["rapat-koordinasi"] == 1 and nas.kegiatan["sosialisasi"] == 1
-    assert sorted(nas.hari) == [2, 7, 14] and nas.hari_median == 7 and nas.hari_maks == 14
-    assert nas.melewati_batas == 1
+    assert sorted(nas.hari) == [2, 7, 20] and nas.hari_median == 7 and nas.hari_maks == 20
+    assert nas.batas_dinilai == 3 and nas.melewati_batas == 1 and nas.persen_melewati == 33.3
     assert sum(nas.status.values()) == nas.putusan_total == sum(nas.sumber.values())
 
 
@@ -105,7 +110,7 @@ def test_an_empty_region_has_zeros_and_no_median(rekap):
     assert empty.putusan_total == 0 and empty.berita_total == 0 and not empty.ada_isi
     assert set(empty.status.values()) == {0}
     assert empty.hari_median is None and empty.hari_maks is None and empty.melewati_batas == 0
-    assert empty.bulan() == []
+    assert empty.bulan() == [] and empty.persen_melewati is None
 
 
 def test_no_items_still_gives_a_national_row():
@@ -149,7 +154,8 @@ def test_median_as_python_statistics_median():
 
 
 def test_statistics_rows_have_exactly_the_contract_columns(rekap):
-    contract = ["kode", "nama", "tingkat", "induk", "putusan_total", "sumber_temuan", "sumber_laporan", "pelanggaran_administrasi", "pelanggaran_pidana", "pelanggaran_kode_etik", "pelanggaran_hukum_lainnya", "subjek_asn", "subjek_kepala_desa", "subjek_tni_polri", "subjek_penyelenggara", "subjek_peserta", "subjek_lainnya", "status_dalam_proses", "status_tidak_diregistrasi", "status_diteruskan", "status_bukan_pelanggaran", "status_dihentikan", "berita_total", "hari_penanganan_median"]
+    # The contract's columns, then the two legal-limit columns of issue 14.
+    contract = ["kode", "nama", "tingkat", "induk", "putusan_total", "sumber_temuan", "sumber_laporan", "pelanggaran_administrasi", "pelanggaran_pidana", "pelanggaran_kode_etik", "pelanggaran_hukum_lainnya", "subjek_asn", "subjek_kepala_desa", "subjek_tni_polri", "subjek_penyelenggara", "subjek_peserta", "subjek_lainnya", "status_dalam_proses", "status_tidak_diregistrasi", "status_diteruskan", "status_bukan_pelanggaran", "status_dihentikan", "berita_total", "hari_penanganan_median", "batas_dinilai", "batas_dilewati"]
     rows = opendata.statistik_rows(rekap)
     assert all(list(r) == contract for r in rows)
     sumbar = next(r for r in rows if r["kode"] == "13")
@@ -159,6 +165,7 @@ def test_statistics_rows_have_exactly_the_contract_columns(rekap):
 
 
 def test_case_rows_have_exactly_the_contract_columns():
+    # The contract's columns, then the two legal-limit columns of issue 14.
     contract = ["register", "judul", "url", "wilayah_kode", "wilayah_nama", "pemilihan", "sumber", "pelanggaran", "subjek", "status", "diteruskan_ke", "diterima", "diregistrasi", "diputus", "diterbitkan", "diperbarui", "hari_penanganan"]
     rows = opendata.putusan_rows(ITEMS, "https://contoh.id/buletin/")
     assert all(list(r) == contract for r in rows)

@@ -273,18 +273,28 @@ def test_every_page_advertises_its_feeds(out):
     assert "/feeds/status.atom.xml" in page and "/feeds/putusan.rss.xml" in page
 
 
-def test_feeds_read_as_an_indonesian_page_in_a_browser(out):
-    xsl = etree.XSLT(etree.parse(str(out / "theme/feed.xsl")))
-    for key in ("wilayah/kabupaten-agam", "status"):
+def test_feeds_use_no_xslt_and_link_their_html_page(out):
+    # Browsers are removing XSLT: no feed asks for a stylesheet, and none is published.
+    assert not (out / "theme/feed.xsl").exists()
+    pages = {"wilayah/kabupaten-agam": "wilayah/kabupaten-agam/", "status": "putusan/",
+             "semua": ""}
+    for key, page in pages.items():
         for fmt in ("atom", "rss"):
             data = (out / f"feeds/{key}.{fmt}.xml").read_bytes()
-            assert b'<?xml-stylesheet type="text/xsl" href="/theme/feed.xsl"?>' in data
-            page = str(xsl(etree.fromstring(data)))
-            assert '<html lang="id">' in page
-            assert "<h1>" in page and "Ini adalah umpan berita" in page
-            assert 'href="http://127.0.0.1:8000/feeds/"' in page
-            assert "Dugaan Politik Uang di Agam" in page
-            assert "Terbit 1 September 2024" in page  # dates in Indonesian
+            assert b"xml-stylesheet" not in data
+            root = etree.fromstring(data)
+            assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "id"
+            html = f"{ORIGIN}/{page}"
+            if fmt == "atom":
+                links = root.findall("{http://www.w3.org/2005/Atom}link")
+                assert [(x.get("href"), x.get("type")) for x in links if x.get("rel") == "alternate"] \
+                    == [(html, "text/html")]
+            else:
+                assert root.findtext("channel/link") == html
+            # The HTML page exists (the /feeds/ guide for readers is linked from every page).
+            assert (out / page / "index.html").is_file()
+            parsed = feedparser.parse(data)
+            assert not parsed.bozo and parsed.feed.link == html
 
 
 def test_maximum_entries_and_published_absolute_urls(content, tmp_path):
@@ -298,7 +308,7 @@ def test_maximum_entries_and_published_absolute_urls(content, tmp_path):
     assert [e.link for e in semua.entries] == [
         CASE_MEDAN.replace(ORIGIN, site), CASE_AGAM.replace(ORIGIN, site)]
     assert len(feed(out, "wilayah/sumatera-barat", "rss").entries) == 2
-    assert b'href="/buletin/theme/feed.xsl"' in (out / "feeds/semua.rss.xml").read_bytes()
+    assert b"xml-stylesheet" not in (out / "feeds/semua.rss.xml").read_bytes()
     opml = ElementTree.parse(out / "feeds/index.opml")
     urls = [o.get("xmlUrl") for o in opml.iter("outline") if o.get("xmlUrl")]
     assert urls and all(u.startswith(site + "/feeds/") for u in urls)

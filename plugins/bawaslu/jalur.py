@@ -56,3 +56,11 @@ def url(context, path: str = "") -> str:
     """Jinja global ``url(path)``: every link of the theme is built with it, so the site
     works at a domain root and under a sub-path (GitHub project sites)."""
     return alamat(context.get("SITEURL", ""), path)
+
+
+def daftar_wilayah(w: Wilayah, jenis: str) -> str:
+    """The full list of a region's news (``jenis="berita"``) or case records
+    (``"putusan"``), its own and its descendants': ``wilayah/<slug>/berita/``;
+    later pages at ``…/berita/page/2/``. The national lists are the site's own
+    ``berita/`` and ``putusan/``."""
+    return f"{jenis}/" if w.is_nasional else f"{w.url}{jenis}/"

@@ -53,6 +53,8 @@ STATISTIK_COLUMNS = (
     *(f"subjek_{_col(k)}" for k in kosakata.SUBJECT),
     *(f"status_{_col(k)}" for k in kosakata.OUTCOME),
     "berita_total", "hari_penanganan_median",
+    # Added by issue 14 (after the contract's columns): the legal limit, see bawaslu.batas.
+    "batas_dinilai", "batas_dilewati",
 )
 
 Row = dict[str, object]
@@ -95,6 +97,8 @@ def statistik_row(s: Statistik) -> Row:
             row[f"{prefix}_{_col(key)}"] = value
     row["berita_total"] = s.berita_total
     row["hari_penanganan_median"] = s.hari_median
+    row["batas_dinilai"] = s.batas_dinilai
+    row["batas_dilewati"] = s.melewati_batas
     return {c: row.get(c, 0) for c in STATISTIK_COLUMNS}
 
 
@@ -279,6 +283,14 @@ def _statistik_schema() -> dict:
     fields.append(_field("hari_penanganan_median", "number",
                          "Median lama penanganan (hari kalender) atas catatan yang sudah diputus; "
                          "bisa berakhiran ,5 bila jumlahnya genap; kosong bila belum ada yang diputus",
+                         constraints={"minimum": 0}))
+    fields.append(_field("batas_dinilai", "integer",
+                         "Jumlah catatan yang sudah diputus dan dapat diukur terhadap batas waktu "
+                         "menurut undang-undang (Pemilu: hari kerja sejak diregistrasi; Pemilihan: "
+                         "hari kalender sejak diterima); lihat /metodologi/",
+                         constraints={"minimum": 0}))
+    fields.append(_field("batas_dilewati", "integer",
+                         "Dari batas_dinilai, jumlah catatan yang diputus melewati batas waktu",
                          constraints={"minimum": 0}))
     assert [f["name"] for f in fields] == list(STATISTIK_COLUMNS)
     return {"fields": fields, "primaryKey": ["kode"], "missingValues": [""]}

@@ -834,15 +834,15 @@ PANEL = ("Register", "Region", "Election", "Source", "Violation", "Subject", "Re
          "Registered", "Decided", "Outcome", "Forwarded-To", "Legal-Basis")
 
 
-def baris_panel(item: Item) -> list[tuple[str, str, date | None]]:
+def baris_panel(item: Item) -> list[tuple[str, str, str, date | None]]:
     """The case record's key facts, in one order with the schema's labels, for the page
-    and the feeds: (label, text, date or None). Empty facts are left out."""
+    and the feeds: (key, label, text, date or None). Empty facts are left out."""
     rows = []
     for key in PANEL:
         k = BY_KEY[key.lower()]
         value = getattr(item, k.attr)
         if isinstance(value, date):
-            rows.append((k.label, "", value))
+            rows.append((key, k.label, "", value))
             continue
         if key == "Region":
             text = value.kantor
@@ -854,5 +854,5 @@ def baris_panel(item: Item) -> list[tuple[str, str, date | None]]:
         else:
             text = value
         if text:
-            rows.append((k.label, text, None))
+            rows.append((key, k.label, text, None))
     return rows

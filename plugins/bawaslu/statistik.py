@@ -13,10 +13,14 @@ Definitions (the methodology page explains them to readers):
   their publication ``Date``;
 - handling time (``hari_penanganan``): ``Decided - Received`` in calendar days
   (weekends and holidays count), over decided records only; median as
-  ``statistics.median`` (x.5 with an even number of records), maximum, and how
-  many records took longer than the limit for their election kind (``batas``:
-  ``{"pilkada": 5, "pemilu": 14}``, the kind being the prefix of Election).
-  A record is over the limit when its handling time is strictly greater.
+  ``statistics.median`` (x.5 with an even number of records) and maximum;
+- the legal limit (``bawaslu.batas``): how many decided records could be
+  measured against the limit of their election kind (``batas_dinilai``) and how
+  many of them took longer, counted as the law counts (``melewati_batas``;
+  Pemilu in working days from Registered, Pilkada in calendar days from Received);
+- the trend: case records per month of Received over the last ``BULAN_TREN``
+  months up to the newest month of the whole archive (the same window for every
+  region, empty months as zeros).
 """
 
 from __future__ import annotations
@@ -27,7 +31,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from markupsafe import Markup, escape
+
+from . import batas as batas_mod
 from . import kosakata
+from .batas import Batas, jenis_pemilihan  # noqa: F401 (jenis_pemilihan: re-exported)
 from .model import Item
 from .tanggal import bulan
 from .wilayah import NASIONAL, Registry, Wilayah
@@ -50,9 +58,7 @@ def _zeros(kind: str) -> dict[str, int]:
     return dict.fromkeys(_VOCAB[kind], 0)
 
 
-def jenis_pemilihan(election: str) -> str:
-    """``pilkada-2024`` -> ``pilkada``: the election kind the handling limit depends on."""
-    return (election or "").split("-", 1)[0]
+BULAN_TREN = 24  # months in the trend chart
 
 
 def median(values: list[int]) -> int | float | None:
@@ -80,7 +86,8 @@ class Statistik:
     putusan_per_bulan: dict[str, int] = field(default_factory=dict)
     berita_per_bulan: dict[str, int] = field(default_factory=dict)
     hari: list[int] = field(default_factory=list)  # handling days of decided records
-    melewati_batas: int = 0  # decided records over their election kind's limit
+    batas_dinilai: int = 0  # decided records measured against their kind's legal limit
+    melewati_batas: int = 0  # ... and of those, the ones over it
 
     # Derived, after the pass (see ``selesai``).
     diputus: int = 0
@@ -94,6 +101,35 @@ class Statistik:
         self.putusan_per_bulan = dict(sorted(self.putusan_per_bulan.items()))
         self.berita_per_bulan = dict(sorted(self.berita_per_bulan.items()))
         return self
+
+    @property
+    def persen_melewati(self) -> float | None:
+        """Share (per cent, one decimal) of the assessed records over the limit; None
+        when none could be assessed."""
+        if not self.batas_dinilai:
+            return None
+        return round(100 * self.melewati_batas / self.batas_dinilai, 1)
+
+    @property
+    def persen_bulat(self) -> int | None:
+        """The same share as a whole per cent, halves rounded up (exact integer arithmetic):
+        what the comparison tables show; recomputable from the CSV's batas_* columns."""
+        if not self.batas_dinilai:
+            return None
+        return (200 * self.melewati_batas + self.batas_dinilai) // (2 * self.batas_dinilai)
+
+    def tren(self, akhir: str | None, n: int = BULAN_TREN) -> list[tuple[str, str, int]]:
+        """(``YYYY-MM``, month label, case records received) for the ``n`` months up to
+        ``akhir`` (``YYYY-MM``), oldest first, empty months as 0; [] without ``akhir``."""
+        if not akhir:
+            return []
+        y, m = map(int, akhir.split("-"))
+        months = []
+        for _ in range(n):
+            months.append((y, m))
+            y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+        return [(f"{y:04d}-{m:02d}", _label_bulan(y, m),
+                 self.putusan_per_bulan.get(f"{y:04d}-{m:02d}", 0)) for y, m in reversed(months)]
 
     @property
     def ada_isi(self) -> bool:
@@ -139,6 +175,13 @@ def angka(value: float | None) -> str:
 _ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
+def garis_miring(text: str) -> Markup:
+    """Text with a line-break opportunity (``<wbr>``) after every "/", escaped: a
+    register ``002/Reg/LP/PB/Kota/03.13/X/2024`` wraps at its slashes on a phone
+    instead of mid-number. Also the Jinja filter ``garis_miring``."""
+    return Markup("/<wbr>").join(escape(part) for part in str(text or "").split("/"))
+
+
 @functools.cache
 def _label_bulan(y: int, m: int) -> str:
     return bulan(date(y, m, 1))
@@ -151,6 +194,8 @@ class Rekap:
     def __init__(self, by_kode: dict[str, Statistik], registry: Registry):
         self.by_kode = by_kode
         self.registry = registry
+        # The trend's last month: the newest month with a case record anywhere.
+        self.bulan_akhir = max(self.nasional.putusan_per_bulan, default=None)
 
     @property
     def nasional(self) -> Statistik:
@@ -165,8 +210,17 @@ class Rekap:
         """National first, then by code (a province before its kabupaten/kota)."""
         return [self.by_kode[k] for k in sorted(self.by_kode, key=lambda k: (k != NASIONAL, k))]
 
+    def tren(self, w: Wilayah) -> list[tuple[str, str, int]]:
+        """The region's case records per month over the common trend window."""
+        return self.of(w).tren(self.bulan_akhir)
 
-def hitung(items: Iterable[Item], registry: Registry, batas: Mapping[str, int]) -> Rekap:
+    def banding(self, regions: Iterable[Wilayah]) -> list[tuple[Wilayah, Statistik]]:
+        """Regions side by side with their figures (zeros without content), in the order given."""
+        return [(w, self.of(w)) for w in regions]
+
+
+def hitung(items: Iterable[Item], registry: Registry,
+           batas: Mapping[str, Batas] = batas_mod.BATAS) -> Rekap:
     """All figures of all regions, in one pass over the items."""
     by_kode: dict[str, Statistik] = {NASIONAL: Statistik(registry.nasional)}
     chains: dict[str, list[Statistik]] = {}
@@ -184,8 +238,7 @@ def hitung(items: Iterable[Item], registry: Registry, batas: Mapping[str, int]) 
         if item.jenis == "putusan":
             month = item.received.strftime("%Y-%m") if item.received else item.date.strftime("%Y-%m")
             days = item.hari_penanganan
-            limit = batas.get(jenis_pemilihan(item.election))
-            over = days is not None and limit is not None and days > limit
+            nilai = batas_mod.nilai(item, batas)
             for s in targets:
                 s.putusan_total += 1
                 s.sumber[item.source] = s.sumber.get(item.source, 0) + 1
@@ -197,7 +250,9 @@ def hitung(items: Iterable[Item], registry: Registry, batas: Mapping[str, int]) 
                 s.putusan_per_bulan[month] = s.putusan_per_bulan.get(month, 0) + 1
                 if days is not None:
                     s.hari.append(days)
-                    s.melewati_batas += int(over)
+                if nilai is not None:
+                    s.batas_dinilai += 1
+                    s.melewati_batas += int(nilai.melewati)
         else:
             month = item.date.strftime("%Y-%m")
             for s in targets:

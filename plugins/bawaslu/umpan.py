@@ -43,7 +43,6 @@ from .wilayah import Wilayah
 ASAL_LOKAL = "http://127.0.0.1:8000"
 # Feed date when a feed has no entries and the archive is empty (never the clock).
 TANPA_TANGGAL = datetime(1970, 1, 1, tzinfo=UTC)
-XSL = "theme/feed.xsl"
 PENERBIT = "Bawaslu Republik Indonesia"
 
 NASIONAL = "nasional"
@@ -234,7 +233,7 @@ def panel(item: Item) -> str:
     """The case record's key facts as an HTML definition list, ahead of its text: the
     same rows, labels and order as the page's panel (``skema.baris_panel``)."""
     rows = [_baris(label, tanggal(when) if when else text)
-            for label, text, when in baris_panel(item)]
+            for _, label, text, when in baris_panel(item)]
     return "<dl>" + "".join(rows) + "</dl>\n"
 
 
@@ -339,25 +338,25 @@ class Penyusun:
             fg.add_entry(fe, order="append")  # the default prepends (reverses the order)
         return fg
 
+    # No XSLT stylesheet (browsers are removing XSLT): a feed opened in a browser
+    # shows its XML; each feed links its HTML page (rel="alternate" type="text/html",
+    # in RSS the channel <link>), and /feeds/ is the readable guide.
+
     def atom(self, umpan: Umpan) -> bytes:
-        return _stylesheet(self.feed(umpan, "atom").atom_str(pretty=True), self.base, b"<feed")
+        return self.feed(umpan, "atom").atom_str(pretty=True)
 
     def rss(self, umpan: Umpan) -> bytes:
-        return _stylesheet(self.feed(umpan, "rss").rss_str(pretty=True), self.base, b"<rss")
+        return _xml_lang(self.feed(umpan, "rss").rss_str(pretty=True))
 
 
-def _stylesheet(data: bytes, base: str, root: bytes) -> bytes:
-    """Put the browser stylesheet after the XML declaration and ``xml:lang`` on the root.
+def _xml_lang(data: bytes) -> bytes:
+    """``xml:lang="id"`` on the RSS root (feedgen writes it on Atom only).
 
-    feedgen has no API for processing instructions; the bytes it writes are
-    deterministic, so a fixed insertion keeps them so.
-    """
+    feedgen's bytes are deterministic, so a fixed insertion keeps them so."""
     declaration, rest = data.split(b"\n", 1)
-    href = urlsplit(base).path + "/" + XSL  # root-relative: same origin as the feed
-    pi = f'<?xml-stylesheet type="text/xsl" href="{href}"?>'.encode()
-    if root == b"<rss" and b'xml:lang="id"' not in rest.split(b">", 1)[0]:
+    if b'xml:lang="id"' not in rest.split(b">", 1)[0]:
         rest = rest.replace(b"<rss ", b'<rss xml:lang="id" ', 1)
-    return declaration + b"\n" + pi + b"\n" + rest
+    return declaration + b"\n" + rest
 
 
 def files(kat: Katalog, base: str, sitename: str, cache: dict | None = None) -> dict[str, bytes]:

@@ -3,10 +3,13 @@
 - ``all_generators_finalized``: the figures of every region are computed once
   (``bawaslu.statistik.hitung``) from the archive built by buletin_konten and put
   in the context as ``statistik`` (the home page shows the national figures).
-- ``WilayahGenerator`` writes ``/wilayah/`` (national figures and the 38
-  provinces), a page per region with content and per province, and the data
-  files under ``/data/`` (``bawaslu.opendata``): the whole files, the Data
-  Package, and each region's slice.
+- ``WilayahGenerator`` writes ``/wilayah/`` (national figures, the map and the
+  table of the 38 provinces), a page per region with content and per province,
+  the full paginated lists of each region with content
+  (``jalur.daftar_wilayah``: ``/wilayah/<slug>/berita/``, ``…/putusan/``, template
+  ``wilayah_daftar``, which PAGINATED_TEMPLATES must name), and the data files
+  under ``/data/`` (``bawaslu.opendata``): the whole files, the Data Package,
+  and each region's slice.
 """
 
 from __future__ import annotations
@@ -14,14 +17,16 @@ from __future__ import annotations
 from itertools import islice
 from pathlib import Path
 
-from bawaslu import jalur, opendata
+from bawaslu import batas, jalur, opendata
 from bawaslu.arsip import Arsip
+from bawaslu.peta import peta
 from bawaslu.statistik import Rekap, hitung
 from bawaslu.wilayah import Wilayah
 from pelican import signals
 from pelican.generators import Generator, PagesGenerator
 
-TERBARU = 5  # latest news and latest case records shown on a region page
+TERBARU = 3  # latest news and latest case records shown on a region page
+JENIS = ("berita", "putusan")
 
 
 def _context(generators) -> dict:
@@ -36,7 +41,16 @@ def compute(generators) -> None:
 
         build_arsip(generators)
     arsip: Arsip = context["arsip"]
-    context["statistik"] = hitung(arsip.items, arsip.registry, context["BATAS_HARI_PENANGANAN"])
+    context["statistik"] = rekap = hitung(arsip.items, arsip.registry, batas.BATAS)
+    # The province map and table: on /wilayah/ and on the home page.
+    provinces = arsip.registry.provinces()
+    context["banding_provinsi"] = rekap.banding(provinces)
+    context["halaman_provinsi"] = {p.kode for p in provinces}  # every province has a page
+    context["peta_provinsi"] = peta(context["banding_provinsi"])
+    context["BATAS"] = batas.BATAS
+    # The limits section of /metodologi/ (theme/templates/_metodologi.html), from the same table.
+    context["metodologi_batas"] = batas.halaman_metodologi(
+        i.decided.year for i in arsip.putusan if i.decided is not None)
     # The methodology page is linked from the figures when the content has it.
     pages = next((g.pages for g in generators if isinstance(g, PagesGenerator)), [])
     context["halaman_metodologi"] = next((p.url for p in pages if p.slug == "metodologi"), None)
@@ -44,6 +58,14 @@ def compute(generators) -> None:
 
 def latest(items, jenis: str, n: int = TERBARU) -> list:
     return list(islice((i for i in items if i.jenis == jenis), n))
+
+
+def lists_of(items) -> dict[str, list]:
+    """A region's items split into news and case records, newest first."""
+    out: dict[str, list] = {j: [] for j in JENIS}
+    for i in items:
+        out[i.jenis].append(i)
+    return out
 
 
 def data_links(w: Wilayah) -> list[tuple[str, str]]:
@@ -81,29 +103,40 @@ class WilayahGenerator(Generator):
         pages.pop(reg.nasional.kode, None)
         self.write_data(arsip, rekap, with_content)
 
-        common = {"relative_urls": self.settings["RELATIVE_URLS"], "BATAS": self.settings["BATAS_HARI_PENANGANAN"]}
         nasional = reg.nasional
+        common = {"relative_urls": self.settings["RELATIVE_URLS"], "nasional": nasional}
         writer.write_file(
-            "wilayah/index.html", self.get_template("wilayah_index"), self.context,
-            wilayah=nasional, stat=rekap.nasional,
-            provinsi=[(p, rekap.of(p), True) for p in reg.provinces()],
-            berita=latest(arsip.items, "berita"), putusan=latest(arsip.items, "putusan"),
+            nasional.url + "index.html", self.get_template("wilayah_index"), self.context,
+            wilayah=nasional, stat=rekap.nasional, banding=self.context["banding_provinsi"],
+            halaman=self.context["halaman_provinsi"], peta=self.context["peta_provinsi"],
+            tren=rekap.tren(nasional), jumlah={j: len(getattr(arsip, j)) for j in JENIS},
+            berita=arsip.berita[:TERBARU], putusan=arsip.putusan[:TERBARU],
+            daftar={j: jalur.daftar_wilayah(nasional, j) for j in JENIS},
             ada_isi=nasional.kode in with_content, data=data_links(nasional),
-            umpan=feed_links(nasional, arsip) if nasional.kode in with_content else [], url="wilayah/", **common,
+            umpan=feed_links(nasional, arsip) if nasional.kode in with_content else [], url=nasional.url, **common,
         )
         template = self.get_template("wilayah")
+        template_daftar = self.get_template("wilayah_daftar")
         for kode in sorted(pages):
             w = pages[kode]
-            items = arsip.of(w)
-            anak = [(c, rekap.of(c), c.kode in pages) for c in reg.children(w)]
+            lists = lists_of(arsip.of(w))
+            ada_isi = kode in with_content
+            daftar = {j: jalur.daftar_wilayah(w, j) for j in JENIS if lists[j]}
             writer.write_file(
                 f"{w.url}index.html", template, self.context, wilayah=w, stat=rekap.of(w),
-                induk=reg.parent(w), anak=anak,
-                berita=latest(items, "berita"), putusan=latest(items, "putusan"),
-                ada_isi=kode in with_content,
-                data=data_links(w) if kode in with_content else [],
+                induk=reg.parent(w), banding=rekap.banding(reg.children(w)), halaman=set(pages),
+                tren=rekap.tren(w) if w.tingkat == "provinsi" else [],
+                berita=lists["berita"][:TERBARU], putusan=lists["putusan"][:TERBARU],
+                jumlah={j: len(lists[j]) for j in JENIS}, daftar=daftar, ada_isi=ada_isi,
+                data=data_links(w) if ada_isi else [],
                 umpan=feed_links(w, arsip), url=w.url, **common,
             )
+            for jenis, path in daftar.items():
+                writer.write_file(
+                    f"{path}index.html", template_daftar, self.context, wilayah=w,
+                    jenis=jenis, induk=reg.parent(w), paginated={"articles": lists[jenis]},
+                    template_name="wilayah_daftar", url=path, **common,
+                )
 
     def write_data(self, arsip: Arsip, rekap: Rekap, with_content: set[str]) -> None:
         out = Path(self.output_path)
