@@ -131,11 +131,15 @@ def publish(c, content=CONTENT, output="", siteurl="", domain="", push=False, re
 
 
 @task(help={"items": "jumlah item korpus sintetis (60% berita, 40% putusan)",
+            "pasangan": "jumlah pasangan build proyek/polos (A B A B)",
+            "tanpa_pemanasan": "tanpa pasangan pemanasan",
             "keep": "simpan folder kerja (korpus, keluaran, cache)",
             "seed": "benih acak korpus", "profil": "profilkan build proyek dengan cProfile"})
-def bench(c, items=10000, keep=False, seed=8, profil=False):
-    """Benchmark: the project vs plain Pelican on one seeded corpus (prints figures)."""
-    flags = " --keep" if keep else ""
+def bench(c, items=10000, pasangan=3, tanpa_pemanasan=False, keep=False, seed=8, profil=False):
+    """Benchmark: the project vs plain Pelican, A B A B, on one seeded corpus (prints figures)."""
+    flags = f" --pasangan {pasangan}"
+    flags += " --tanpa-pemanasan" if tanpa_pemanasan else ""
+    flags += " --keep" if keep else ""
     flags += " --profil" if profil else ""
     with c.cd(str(HERE)):
         c.run(f"{BIN}/python bench/ukur.py --items {items} --seed {seed}{flags}", pty=False)
