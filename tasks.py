@@ -115,16 +115,19 @@ os.environ.setdefault("PYTHONHASHSEED", "0")
     "remote": "remote tujuan push (bawaan: origin)",
     "branch": "cabang tujuan (bawaan: gh-pages)",
     "repo": "repositori git tujuan ghp-import (bawaan: proyek ini)",
+    "cache": "folder tembolok: build hangat dari build sebelumnya (CI: actions/cache); "
+             "bawaan: build dingin",
 })
 def publish(c, content=CONTENT, output="", siteurl="", domain="", push=False, remote="origin",
-            branch="gh-pages", repo=""):
+            branch="gh-pages", repo="", cache=""):
     """Publish: build with publishconf into a fresh folder, check, then ghp-import to gh-pages."""
     from bawaslu import terbit
 
     try:
         summary = terbit.terbitkan(
             Path(content), output=Path(output) if output else None, repo=Path(repo) if repo else None,
-            branch=branch, push=push, remote=remote, siteurl=siteurl, domain=domain)
+            branch=branch, push=push, remote=remote, siteurl=siteurl, domain=domain,
+            cache=Path(cache) if cache else None)
     except terbit.GagalTerbit as error:
         sys.exit(str(error))
     print(summary)

@@ -138,3 +138,44 @@ def test_the_printed_key_is_the_folder_the_build_caches_in(site, tmp_path):
     assert build(site, tmp_path / "out", tmp_path / "cache", warm=False).returncode == 0
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [printed]
     assert (tmp_path / "cache" / printed / "ArticlesGenerator-Readers").is_file()
+
+
+def test_a_warm_published_build_equals_a_cold_one(site, tmp_path):
+    """`invoke publish --cache DIR` (CI restores DIR with actions/cache) after one edit
+    publishes exactly what a cold publish of the edited content publishes."""
+    from bawaslu import terbit
+
+    cache = tmp_path / "tembolok"
+    terbit.terbitkan(site, output=tmp_path / "pertama", cache=cache)
+    readers = list(cache.rglob("ArticlesGenerator-Readers"))
+    assert len(readers) == 1
+    before = readers[0].read_bytes()
+    news = site / "berita/bukittinggi/sosialisasi.md"
+    news.write_text(news.read_text(encoding="utf-8").replace("Paragraf kedua.", "Paragraf kedua, diperbaiki."),
+                    encoding="utf-8")
+    warm, cold = tmp_path / "hangat", tmp_path / "dingin"
+    summary = terbit.terbitkan(site, output=warm, cache=cache)
+    assert "lolos pemeriksaan" in summary
+    assert readers[0].read_bytes() != before  # the warm build used and updated the same cache
+    terbit.terbitkan(site, output=cold)
+    assert "Paragraf kedua, diperbaiki." in next((warm / "berita").glob("*/*/*/index.html")).read_text()
+    assert gates.differences(warm, cold, ignore=("pagefind*",)) == []
+
+
+def test_the_pages_workflow_builds_warm_from_a_cache_keyed_by_the_build_key():
+    import yaml
+
+    wf = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = wf["jobs"]["build"]["steps"]
+    names = [s.get("uses", s.get("run", "")) for s in steps]
+    key_step = next(s for s in steps if "bawaslu.tembolok" in s.get("run", ""))
+    cache_step = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    publish_step = next(s for s in steps if "invoke publish" in s.get("run", ""))
+    # The key is computed with the published settings, before the cache is restored,
+    # and the build caches in the restored folder.
+    assert "-s publishconf.py" in key_step["run"] and key_step["env"] == publish_step["env"]
+    assert names.index(key_step["run"]) < names.index(cache_step["uses"]) < names.index(publish_step["run"])
+    key = f"${{{{ steps.{key_step['id']}.outputs.kunci }}}}"
+    assert cache_step["with"]["key"].startswith(f"buletin-{key}-")
+    assert cache_step["with"]["restore-keys"].splitlines() == [f"buletin-{key}-"]
+    assert f"--cache {cache_step['with']['path']}" in publish_step["run"]
