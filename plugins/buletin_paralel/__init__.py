@@ -175,7 +175,11 @@ def render_parallel(pages: list[Halaman], n: int, on_progress) -> None:
             read_fd, write_fd = os.pipe()
             pid = os.fork()
             if pid == 0:
-                os.close(read_fd)
+                # Only the report pipe stays open: an inherited end of another pipe (the
+                # Pagefind binary's stdin, an earlier worker's pipe) would keep its reader
+                # waiting for an end of file until this worker exits.
+                os.closerange(3, write_fd)
+                os.closerange(write_fd + 1, os.sysconf("SC_OPEN_MAX"))
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
                 _worker(pages, list(range(w, count, n)), write_fd)
             os.close(write_fd)
