@@ -7,7 +7,9 @@ is measured around it; CPU (user + sys), sys and peak memory come from
 ``os.wait4``: the child's resource usage *including every descendant it
 waited for* (the render workers of ``buletin_paralel``, Pagefind), and peak
 memory is the largest resident set of that process tree (``ru_maxrss``, what
-``/usr/bin/time -v`` reports). The figures are printed (per pair, then
+``/usr/bin/time -v`` reports); beside it, the peak of the tree's summed
+proportional set size (PSS: shared copy-on-write pages counted once), sampled
+every 0.2 s from ``/proc``. The figures are printed (per pair, then
 medians); nothing is asserted (a benchmark, not a test). Then a warm rebuild:
 a cold build that writes the content cache, one file edited, a build that
 loads it.
@@ -27,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +52,7 @@ class Hasil:
     cpu: float  # user + system seconds of the build's process tree
     sys: float  # system seconds of the build's process tree
     rss_mb: float  # peak resident set size of the largest process in the tree
+    pss_mb: float  # peak of the tree's summed PSS (sampled)
     halaman: int  # HTML pages written
     berkas: int  # all files written
     rc: int
@@ -61,6 +65,32 @@ def count_output(out: Path) -> tuple[int, int]:
         files += len(names)
         pages += sum(1 for n in names if n.endswith(".html"))
     return pages, files
+
+
+def tree_pss_kb(pid: int) -> int:
+    """Summed PSS of ``pid`` and its descendants (KiB), 0 when it is gone."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+class Sampler(threading.Thread):
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.stop = pid, 0, threading.Event()
+
+    def run(self):
+        while not self.stop.wait(0.2):
+            self.peak = max(self.peak, tree_pss_kb(self.pid))
 
 
 def run_build(nama: str, content: Path, out: Path, conf: str, extra=(), profile: Path | None = None,
@@ -76,15 +106,19 @@ def run_build(nama: str, content: Path, out: Path, conf: str, extra=(), profile:
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err, env=environ)
+        sampler = Sampler(child.pid)
+        sampler.start()
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
+        sampler.stop.set()
+        sampler.join()
         child.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     pages, files = count_output(out)
     # ru_maxrss is in KiB on Linux.
     return Hasil(nama, wall, usage.ru_utime + usage.ru_stime, usage.ru_stime, usage.ru_maxrss / 1024,
-                 pages, files, child.returncode, stderr)
+                 sampler.peak / 1024, pages, files, child.returncode, stderr)
 
 
 def edit_one_file(content: Path) -> Path:
@@ -95,25 +129,25 @@ def edit_one_file(content: Path) -> Path:
     return path
 
 
-HEADER = (f"{'build':<34} {'wall s':>8} {'CPU s':>8} {'sys s':>7} {'ms/item':>8} {'RSS MB':>7} "
+HEADER = (f"{'build':<34} {'wall s':>8} {'CPU s':>8} {'sys s':>7} {'ms/item':>8} {'RSS MB':>7} {'PSS MB':>7} "
           f"{'halaman':>8} {'berkas':>8} status")
 
 
 def row(h: Hasil, items: int) -> str:
     ms = 1000 * h.wall / items if items else 0.0
-    return (f"{h.nama:<34} {h.wall:8.2f} {h.cpu:8.2f} {h.sys:7.2f} {ms:8.2f} {h.rss_mb:7.0f} "
+    return (f"{h.nama:<34} {h.wall:8.2f} {h.cpu:8.2f} {h.sys:7.2f} {ms:8.2f} {h.rss_mb:7.0f} {h.pss_mb:7.0f} "
             f"{h.halaman:8d} {h.berkas:8d} {'ok' if h.rc == 0 else 'GAGAL ' + str(h.rc)}")
 
 
 def ratios(a: Hasil, b: Hasil) -> dict[str, float]:
     """Project over plain, per measure."""
     return {"wall": a.wall / b.wall, "CPU": a.cpu / b.cpu, "sys": a.sys / max(b.sys, 1e-9),
-            "RSS": a.rss_mb / b.rss_mb}
+            "RSS": a.rss_mb / b.rss_mb, "PSS": a.pss_mb / max(b.pss_mb, 1e-9)}
 
 
 def median_row(nama: str, rows: list[Hasil], items: int) -> str:
     med = Hasil(nama, *(statistics.median(getattr(h, f) for h in rows)
-                        for f in ("wall", "cpu", "sys", "rss_mb")),
+                        for f in ("wall", "cpu", "sys", "rss_mb", "pss_mb")),
                 rows[0].halaman, rows[0].berkas, max(h.rc for h in rows))
     return row(med, items)
 
@@ -184,7 +218,7 @@ def main(argv=None) -> int:
         if not args.tanpa_polos:
             print(median_row(f"{POLOS}, dingin", [b for _, b in pairs], n))
             per_pair = [ratios(a, b) for a, b in pairs]
-            for key in ("wall", "CPU", "sys", "RSS"):
+            for key in ("wall", "CPU", "sys", "RSS", "PSS"):
                 values = [r[key] for r in per_pair]
                 print(f"rasio proyek/polos {key}: median {statistics.median(values):.2f} "
                       f"(pasangan: {', '.join(f'{v:.2f}' for v in values)})")

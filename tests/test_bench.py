@@ -15,9 +15,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from korpus import kabupaten_kota, tulis_korpus  # noqa: E402
 
 
-def figures(line: str) -> tuple[float, float, float, float, int]:
-    wall, cpu, sys_s, _ms, rss, pages = line[34:].split()[:6]
-    return float(wall), float(cpu), float(sys_s), float(rss), int(pages)
+def figures(line: str) -> tuple[float, float, float, float, float, int]:
+    wall, cpu, sys_s, _ms, rss, pss, pages = line[34:].split()[:7]
+    return float(wall), float(cpu), float(sys_s), float(rss), float(pss), int(pages)
 
 
 def test_bench_alternates_the_builds_and_prints_medians_and_ratios(tmp_path):
@@ -36,10 +36,10 @@ def test_bench_alternates_the_builds_and_prints_medians_and_ratios(tmp_path):
     assert [line.split(",")[0] + line[:34].split("pasangan")[1].strip() for line in builds] == [
         "proyek1", "polos1", "proyek2", "polos2"]
     for line in builds:
-        wall, cpu, sys_s, rss, pages = figures(line)
-        assert wall > 0 and cpu > 0 and 0 <= sys_s <= cpu and rss > 0 and pages > 30, line
+        wall, cpu, sys_s, rss, pss, pages = figures(line)
+        assert wall > 0 and cpu > 0 and 0 <= sys_s <= cpu and rss > 0 and pss > 0 and pages > 30, line
     assert len([line for line in lines if line.startswith("  rasio proyek/polos pasangan")]) == 2
-    for key in ("wall", "CPU", "sys", "RSS"):
+    for key in ("wall", "CPU", "sys", "RSS", "PSS"):
         assert re.search(rf"^rasio proyek/polos {key}: median \d+\.\d\d \(pasangan: \d+\.\d\d, \d+\.\d\d\)$",
                          out, re.M), key
     medians = [line for line in lines if line.startswith(("proyek, dingin  ", "polos, dingin  "))]
