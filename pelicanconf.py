@@ -3,6 +3,7 @@
 publishconf.py extends these for the published site.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -33,7 +34,8 @@ DEFAULT_CATEGORY = "lainnya"
 THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["buletin_konten"]  # the schema's reader; unsafe files and HTML refused (issue 12)
+PLUGINS = ["buletin_tembolok"]  # cache key: code, theme, settings (bawaslu/tembolok.py)
+PLUGINS += ["buletin_konten"]  # the schema's reader; unsafe files and HTML refused (issue 12)
 PLUGINS += ["buletin_umpan"]  # feeds, OPML and the /feeds/ page
 PLUGINS += ["buletin_statistik"]
 PLUGINS += ["buletin_cepat"]  # speed-ups for large archives (issue 8, bench/PROFIL.md)
@@ -137,6 +139,10 @@ UMPAN_MAKS_ENTRI = 50
 from bawaslu import cari
 
 PLUGINS += ["buletin_cari"]
+# Item pages rendered in worker processes forked once the context is built (issue 16);
+# output byte-identical to one process. 1 = no fork.
+PLUGINS += ["buletin_paralel"]
+BULETIN_PEKERJA = os.cpu_count() or 1
 DIRECT_TEMPLATES += ["cari"]
 CARI_URL = jalur.SEARCH_PAGE
 CARI_SAVE_AS = jalur.SEARCH_PAGE + "index.html"

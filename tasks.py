@@ -127,27 +127,34 @@ os.environ.setdefault("PYTHONHASHSEED", "0")
     "remote": "remote tujuan push (bawaan: origin)",
     "branch": "cabang tujuan (bawaan: gh-pages)",
     "repo": "repositori git tujuan ghp-import (bawaan: proyek ini)",
+    "cache": "folder tembolok: build hangat dari build sebelumnya (CI: actions/cache); "
+             "bawaan: build dingin",
 })
 def publish(c, content=CONTENT, output="", siteurl="", domain="", push=False, remote="origin",
-            branch="gh-pages", repo=""):
+            branch="gh-pages", repo="", cache=""):
     """Publish: build with publishconf into a fresh folder, check, then ghp-import to gh-pages."""
     from bawaslu import terbit
 
     try:
         summary = terbit.terbitkan(
             Path(content), output=Path(output) if output else None, repo=Path(repo) if repo else None,
-            branch=branch, push=push, remote=remote, siteurl=siteurl, domain=domain)
+            branch=branch, push=push, remote=remote, siteurl=siteurl, domain=domain,
+            cache=Path(cache) if cache else None)
     except terbit.GagalTerbit as error:
         sys.exit(str(error))
     print(summary)
 
 
 @task(help={"items": "jumlah item korpus sintetis (60% berita, 40% putusan)",
+            "pasangan": "jumlah pasangan build proyek/polos (A B A B)",
+            "tanpa_pemanasan": "tanpa pasangan pemanasan",
             "keep": "simpan folder kerja (korpus, keluaran, cache)",
             "seed": "benih acak korpus", "profil": "profilkan build proyek dengan cProfile"})
-def bench(c, items=10000, keep=False, seed=8, profil=False):
-    """Benchmark: the project vs plain Pelican on one seeded corpus (prints figures)."""
-    flags = " --keep" if keep else ""
+def bench(c, items=10000, pasangan=3, tanpa_pemanasan=False, keep=False, seed=8, profil=False):
+    """Benchmark: the project vs plain Pelican, A B A B, on one seeded corpus (prints figures)."""
+    flags = f" --pasangan {pasangan}"
+    flags += " --tanpa-pemanasan" if tanpa_pemanasan else ""
+    flags += " --keep" if keep else ""
     flags += " --profil" if profil else ""
     with c.cd(str(HERE)):
         c.run(f"{BIN}/python bench/ukur.py --items {items} --seed {seed}{flags}", pty=False)

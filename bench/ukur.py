@@ -1,12 +1,23 @@
-"""`invoke bench`: build one synthetic corpus with the project and with plain Pelican.
+"""`invoke bench`: the project's build against plain Pelican on one seeded corpus.
 
-Each build runs in its own child process; wall time is measured around it and
-peak memory is the child's own maximum resident set size (``os.wait4``). The
-figures are printed as a table; nothing is asserted (a benchmark, not a test).
+The two builds alternate, A B A B, over several pairs after a warm-up pair, so
+that a machine that gets busier or quieter during the run affects both alike.
+Each build runs in a fresh child process into an empty output folder; wall time
+is measured around it; CPU (user + sys), sys and peak memory come from
+``os.wait4``: the child's resource usage *including every descendant it
+waited for* (the render workers of ``buletin_paralel``, Pagefind), and peak
+memory is the largest resident set of that process tree (``ru_maxrss``, what
+``/usr/bin/time -v`` reports); beside it, the peak of the tree's summed
+proportional set size (PSS: shared copy-on-write pages counted once), sampled
+every 0.2 s from ``/proc``. The figures are printed (per pair, then
+medians); nothing is asserted (a benchmark, not a test). Then a warm rebuild:
+a cold build that writes the content cache, one file edited, a build that
+loads it.
 
     python bench/ukur.py --items 10000            # or: invoke bench --items 10000
     python bench/ukur.py --items 10000 --keep     # keep the corpus and outputs
-    python bench/ukur.py --items 10000 --profil   # also profile the project build (cProfile)
+    python bench/ukur.py --items 10000 --profil   # also profile one project build (cProfile)
+    python bench/ukur.py --items 100000 --pasangan 1 --tanpa-pemanasan
 """
 
 from __future__ import annotations
@@ -14,9 +25,11 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,14 +41,18 @@ from korpus import tulis_korpus  # noqa: E402
 
 PROJECT_CONF = "pelicanconf.py"
 PLAIN_CONF = "bench/polos.py"
+PROYEK = "proyek"
+POLOS = "polos"
 
 
 @dataclass
 class Hasil:
     nama: str
     wall: float  # seconds
-    cpu: float  # user + system seconds of the build process (steadier than wall on a busy machine)
-    rss_mb: float  # peak resident set size of the build process
+    cpu: float  # user + system seconds of the build's process tree
+    sys: float  # system seconds of the build's process tree
+    rss_mb: float  # peak resident set size of the largest process in the tree
+    pss_mb: float  # peak of the tree's summed PSS (sampled)
     halaman: int  # HTML pages written
     berkas: int  # all files written
     rc: int
@@ -50,9 +67,37 @@ def count_output(out: Path) -> tuple[int, int]:
     return pages, files
 
 
+def tree_pss_kb(pid: int) -> int:
+    """Summed PSS of ``pid`` and its descendants (KiB), 0 when it is gone."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+class Sampler(threading.Thread):
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.stop = pid, 0, threading.Event()
+
+    def run(self):
+        while not self.stop.wait(0.2):
+            self.peak = max(self.peak, tree_pss_kb(self.pid))
+
+
 def run_build(nama: str, content: Path, out: Path, conf: str, extra=(), profile: Path | None = None,
-              env=None) -> Hasil:
+              env=None, fresh: bool = True) -> Hasil:
     """Run ``pelican CONTENT -s CONF -o OUT`` from the project root in a child process."""
+    if fresh:
+        shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable]
     if profile is not None:
         cmd += ["-m", "cProfile", "-o", str(profile)]
@@ -61,15 +106,19 @@ def run_build(nama: str, content: Path, out: Path, conf: str, extra=(), profile:
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err, env=environ)
+        sampler = Sampler(child.pid)
+        sampler.start()
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
+        sampler.stop.set()
+        sampler.join()
         child.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     pages, files = count_output(out)
     # ru_maxrss is in KiB on Linux.
-    cpu = usage.ru_utime + usage.ru_stime
-    return Hasil(nama, wall, cpu, usage.ru_maxrss / 1024, pages, files, child.returncode, stderr)
+    return Hasil(nama, wall, usage.ru_utime + usage.ru_stime, usage.ru_stime, usage.ru_maxrss / 1024,
+                 sampler.peak / 1024, pages, files, child.returncode, stderr)
 
 
 def edit_one_file(content: Path) -> Path:
@@ -80,22 +129,45 @@ def edit_one_file(content: Path) -> Path:
     return path
 
 
+HEADER = (f"{'build':<34} {'wall s':>8} {'CPU s':>8} {'sys s':>7} {'ms/item':>8} {'RSS MB':>7} {'PSS MB':>7} "
+          f"{'halaman':>8} {'berkas':>8} status")
+
+
 def row(h: Hasil, items: int) -> str:
-    pps = h.halaman / h.wall if h.wall else 0.0
     ms = 1000 * h.wall / items if items else 0.0
-    return (f"{h.nama:<34} {h.wall:8.2f} {h.cpu:8.2f} {pps:10.0f} {ms:9.2f} {h.rss_mb:9.0f} "
+    return (f"{h.nama:<34} {h.wall:8.2f} {h.cpu:8.2f} {h.sys:7.2f} {ms:8.2f} {h.rss_mb:7.0f} {h.pss_mb:7.0f} "
             f"{h.halaman:8d} {h.berkas:8d} {'ok' if h.rc == 0 else 'GAGAL ' + str(h.rc)}")
+
+
+def ratios(a: Hasil, b: Hasil) -> dict[str, float]:
+    """Project over plain, per measure."""
+    return {"wall": a.wall / b.wall, "CPU": a.cpu / b.cpu, "sys": a.sys / max(b.sys, 1e-9),
+            "RSS": a.rss_mb / b.rss_mb, "PSS": a.pss_mb / max(b.pss_mb, 1e-9)}
+
+
+def median_row(nama: str, rows: list[Hasil], items: int) -> str:
+    med = Hasil(nama, *(statistics.median(getattr(h, f) for h in rows)
+                        for f in ("wall", "cpu", "sys", "rss_mb", "pss_mb")),
+                rows[0].halaman, rows[0].berkas, max(h.rc for h in rows))
+    return row(med, items)
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"beban mesin (load average 1/5 min): {one:.2f} / {five:.2f}"
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--pasangan", type=int, default=3, help="pairs A B (default 3)")
+    parser.add_argument("--tanpa-pemanasan", action="store_true", help="no warm-up pair")
     parser.add_argument("--keep", action="store_true", help="keep the working folder")
     parser.add_argument("--dir", type=Path, help="working folder (default: a new temporary one)")
     parser.add_argument("--profil", action="store_true",
                         help="profile the project's cold build with cProfile (slower)")
-    parser.add_argument("--tanpa-polos", action="store_true", help="skip the plain-Pelican build")
+    parser.add_argument("--tanpa-polos", action="store_true", help="skip the plain-Pelican builds")
     args = parser.parse_args(argv)
 
     work = args.dir or Path(tempfile.mkdtemp(prefix="bench-"))
@@ -104,42 +176,71 @@ def main(argv=None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     content = work / "content"
     cache = work / "cache"
+    n = args.items
     try:
         start = time.perf_counter()
-        counts = tulis_korpus(content, args.items, args.seed)
-        print(f"Korpus: {args.items} item ({counts['berita']} berita, {counts['putusan']} putusan) "
+        counts = tulis_korpus(content, n, args.seed)
+        print(f"Korpus: {n} item ({counts['berita']} berita, {counts['putusan']} putusan) "
               f"di {content} dalam {time.perf_counter() - start:.1f} s; seed {args.seed}")
-        # Content cache (Pelican's own): the cold build writes it, the warm build loads it.
-        cache_opts = ["--cache-path", str(cache), "-e", "CACHE_CONTENT=true"]
-        results: list[Hasil] = []
-        if not args.tanpa_polos:
-            results.append(run_build("pelican polos, dingin", content, work / "out-polos", PLAIN_CONF))
-        results.append(run_build(
-            "proyek, dingin", content, work / "out-proyek", PROJECT_CONF, cache_opts,
-            profile=(work / "proyek.prof") if args.profil else None))
-        cold = results[-1]
-        edited = edit_one_file(content)
-        results.append(run_build(
-            "proyek, hangat (1 berkas diubah)", content, work / "out-proyek", PROJECT_CONF,
-            cache_opts + ["LOAD_CONTENT_CACHE=true"]))
-        warm = results[-1]
+        print(load(), flush=True)
+
+        def proyek(nama):
+            return run_build(nama, content, work / "out-proyek", PROJECT_CONF)
+
+        def polos(nama):
+            return run_build(nama, content, work / "out-polos", PLAIN_CONF)
+
+        failed: list[Hasil] = []
+        if not args.tanpa_pemanasan:
+            failed += [h for h in (proyek("pemanasan proyek"),
+                                   None if args.tanpa_polos else polos("pemanasan polos"))
+                       if h is not None and h.rc != 0]
+        pairs: list[tuple[Hasil, Hasil | None]] = []
+        print()
+        print(HEADER)
+        for i in range(1, args.pasangan + 1):
+            a = proyek(f"{PROYEK}, dingin, pasangan {i}")
+            print(row(a, n), flush=True)
+            b = None
+            if not args.tanpa_polos:
+                b = polos(f"{POLOS}, dingin, pasangan {i}")
+                print(row(b, n), flush=True)
+                r = ratios(a, b)
+                print(f"  rasio proyek/polos pasangan {i}: " +
+                      ", ".join(f"{v:.2f} {k}" for k, v in r.items()), flush=True)
+            pairs.append((a, b))
+        failed += [h for pair in pairs for h in pair if h is not None and h.rc != 0]
 
         print()
-        print(f"{'build':<34} {'wall s':>8} {'CPU s':>8} {'halaman/s':>10} {'ms/item':>9} {'RSS MB':>9} "
-              f"{'halaman':>8} {'berkas':>8} status")
-        for h in results:
-            print(row(h, args.items))
-        print()
+        print("median")
+        print(HEADER)
+        print(median_row(f"{PROYEK}, dingin", [a for a, _ in pairs], n))
         if not args.tanpa_polos:
-            plain = results[0]
-            print(f"rasio proyek/polos (dingin): {cold.wall / plain.wall:.2f} wall, "
-                  f"{cold.cpu / plain.cpu:.2f} CPU")
+            print(median_row(f"{POLOS}, dingin", [b for _, b in pairs], n))
+            per_pair = [ratios(a, b) for a, b in pairs]
+            for key in ("wall", "CPU", "sys", "RSS", "PSS"):
+                values = [r[key] for r in per_pair]
+                print(f"rasio proyek/polos {key}: median {statistics.median(values):.2f} "
+                      f"(pasangan: {', '.join(f'{v:.2f}' for v in values)})")
+
+        # Warm rebuild: a cold build that writes the content cache, one edit, a warm build.
+        cache_opts = ["--cache-path", str(cache), "-e", "CACHE_CONTENT=true"]
+        shutil.rmtree(cache, ignore_errors=True)
+        cold = run_build(f"{PROYEK}, dingin + tembolok", content, work / "out-proyek", PROJECT_CONF,
+                         cache_opts, profile=(work / "proyek.prof") if args.profil else None)
+        edited = edit_one_file(content)
+        warm = run_build(f"{PROYEK}, hangat (1 berkas diubah)", content, work / "out-proyek",
+                         PROJECT_CONF, cache_opts + ["LOAD_CONTENT_CACHE=true"], fresh=False)
+        failed += [h for h in (cold, warm) if h.rc != 0]
+        print()
+        print(HEADER)
+        print(row(cold, n))
+        print(row(warm, n))
         print(f"rasio hangat/dingin (proyek): {warm.wall / cold.wall:.2f} wall, "
-              f"{warm.cpu / cold.cpu:.2f} CPU (berkas diubah: "
-              f"{edited.relative_to(content)})")
+              f"{warm.cpu / cold.cpu:.2f} CPU (berkas diubah: {edited.relative_to(content)})")
+        print(load())
         if args.profil:
             print(f"profil: {work / 'proyek.prof'} (python -m pstats)")
-        failed = [h for h in results if h.rc != 0]
         for h in failed:
             print(f"\n{h.nama} gagal (kode {h.rc}):\n{h.stderr[-3000:]}", file=sys.stderr)
         return 1 if failed else 0

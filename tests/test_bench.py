@@ -15,21 +15,38 @@ sys.path.insert(0, str(ROOT / "bench"))
 from korpus import kabupaten_kota, tulis_korpus  # noqa: E402
 
 
-def test_bench_prints_figures_for_both_builds(tmp_path):
+def figures(line: str) -> tuple[float, float, float, float, float, int]:
+    wall, cpu, sys_s, _ms, rss, pss, pages = line[34:].split()[:7]
+    return float(wall), float(cpu), float(sys_s), float(rss), float(pss), int(pages)
+
+
+def test_bench_alternates_the_builds_and_prints_medians_and_ratios(tmp_path):
     work = tmp_path / "kerja"
     result = subprocess.run(
-        [sys.executable, "bench/ukur.py", "--items", "30", "--keep", "--dir", str(work)],
+        [sys.executable, "bench/ukur.py", "--items", "30", "--pasangan", "2", "--keep",
+         "--dir", str(work)],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
+    lines = out.splitlines()
     assert "30 item (18 berita, 12 putusan)" in out
-    for name in ("pelican polos, dingin", "proyek, dingin", "proyek, hangat"):
-        line = next(line for line in out.splitlines() if line.startswith(name))
-        wall, _cpu, _pps, _ms, rss, pages = line[34:].split()[:6]
-        assert float(wall) > 0 and float(rss) > 0 and int(pages) > 30, line
-    assert re.search(r"rasio proyek/polos \(dingin\): \d+\.\d\d wall", out)
+    # A B A B: project then plain in each pair, every build with its own figures.
+    builds = [line for line in lines if ", dingin, pasangan " in line]
+    assert [line.split(",")[0] + line[:34].split("pasangan")[1].strip() for line in builds] == [
+        "proyek1", "polos1", "proyek2", "polos2"]
+    for line in builds:
+        wall, cpu, sys_s, rss, pss, pages = figures(line)
+        assert wall > 0 and cpu > 0 and 0 <= sys_s <= cpu and rss > 0 and pss > 0 and pages > 30, line
+    assert len([line for line in lines if line.startswith("  rasio proyek/polos pasangan")]) == 2
+    for key in ("wall", "CPU", "sys", "RSS", "PSS"):
+        assert re.search(rf"^rasio proyek/polos {key}: median \d+\.\d\d \(pasangan: \d+\.\d\d, \d+\.\d\d\)$",
+                         out, re.M), key
+    medians = [line for line in lines if line.startswith(("proyek, dingin  ", "polos, dingin  "))]
+    assert len(medians) == 2
+    assert re.search(r"^proyek, hangat \(1 berkas diubah\)", out, re.M)
     assert re.search(r"rasio hangat/dingin \(proyek\): \d+\.\d\d wall", out)
+    assert "load average" in out
     # Both builds really wrote the items' pages.
     assert len(list((work / "out-polos").glob("*.html"))) > 30
     assert len(list((work / "out-proyek" / "putusan").glob("*/index.html"))) == 12

@@ -6,9 +6,12 @@ the same bytes as a build from scratch of the edited content.
 """
 
 import filecmp
+import os
 import shutil
+import subprocess
+import sys
 
-from conftest import CASE, NEWS, run_pelican, write
+from conftest import CASE, NEWS, ROOT, run_pelican, write
 
 import gates
 
@@ -66,3 +69,113 @@ def test_a_warm_rebuild_rewrites_a_page_deleted_from_the_output(tmp_path):
     shutil.rmtree(page)
     assert build(content, out, cache, warm=True).returncode == 0
     assert filecmp.cmp(page / "index.html", kept, shallow=False)
+
+
+NEWS_WITH_HEADING = NEWS.replace("Paragraf kedua.", "## Pokok bahasan\n\nParagraf kedua.")
+
+
+def conf_with(tmp_path, name: str, extra: str) -> str:
+    """A settings file: the project's pelicanconf.py plus ``extra`` lines."""
+    path = tmp_path / name
+    path.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+                    + extra, encoding="utf-8")
+    return str(path)
+
+
+def test_a_warm_rebuild_after_a_markdown_settings_change_equals_a_cold_build(tmp_path):
+    """Pelican's reader cache keys only on the file: without the project's cache key a
+    warm build keeps every item's HTML from before the change."""
+    content = tmp_path / "content"
+    write(content, "berita/bukittinggi/sosialisasi.md", NEWS_WITH_HEADING)
+    write(content, "putusan/agam/asn.md", CASE.replace("Terlapor,", "## Kronologi\n\nTerlapor,"))
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert build(content, out, cache, warm=False).returncode == 0
+    page = out / "putusan/001-reg-tm-pb-kab-03-06-x-2024/index.html"
+    assert '<h2 id="kronologi">' not in page.read_text(encoding="utf-8")
+
+    toc = conf_with(tmp_path, "toc.py", 'MARKDOWN = {**MARKDOWN, "extension_configs": {\n'
+                    '    **MARKDOWN["extension_configs"], "markdown.extensions.toc": {}}}\n')
+    extra = ["--cache-path", str(cache), "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
+    warm = run_pelican(content, out, conf=toc, extra=extra)
+    assert warm.returncode == 0, warm.stderr
+    assert '<h2 id="kronologi">' in page.read_text(encoding="utf-8")
+
+    fresh = tmp_path / "fresh"
+    assert run_pelican(content, fresh, conf=toc).returncode == 0
+    assert gates.differences(out, fresh, ignore=("pagefind*",)) == []
+
+
+def test_the_cache_key_follows_settings_theme_files_and_nothing_else(tmp_path):
+    from bawaslu import tembolok
+    from pelican.settings import read_settings
+
+    theme = tmp_path / "tema"
+    shutil.copytree(ROOT / "theme", theme)
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"THEME": str(theme)})
+    key = tembolok.kunci(settings)
+    # Settings that only steer the build do not change the key...
+    assert tembolok.kunci({**settings, "OUTPUT_PATH": "/elsewhere", "LOAD_CONTENT_CACHE": True,
+                           "BULETIN_PEKERJA": 7}) == key
+    # ...every other setting, and every file of the theme, does.
+    assert tembolok.kunci({**settings, "DEFAULT_PAGINATION": 21}) != key
+    assert tembolok.kunci({**settings, "JINJA_FILTERS": {**settings["JINJA_FILTERS"], "x": str}}) != key
+    base = next(theme.rglob("base.html"))
+    base.write_text(base.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert tembolok.kunci(settings) != key
+    # The key is the same in another process (no addresses, no set order).
+    code = ("import sys; sys.path.insert(0, 'plugins'); from bawaslu import tembolok; "
+            "from pelican.settings import read_settings; "
+            f"print(tembolok.kunci(read_settings('pelicanconf.py', override={{'THEME': {str(theme)!r}}})))")
+    other = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": "5"}, check=True)
+    assert other.stdout.strip().splitlines()[-1] == tembolok.kunci(settings)
+
+
+def test_the_printed_key_is_the_folder_the_build_caches_in(site, tmp_path):
+    printed = subprocess.run([sys.executable, "-m", "bawaslu.tembolok", str(site), "-s", "pelicanconf.py"],
+                             cwd=ROOT, capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}).stdout.split()[-1]
+    assert build(site, tmp_path / "out", tmp_path / "cache", warm=False).returncode == 0
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [printed]
+    assert (tmp_path / "cache" / printed / "ArticlesGenerator-Readers").is_file()
+
+
+def test_a_warm_published_build_equals_a_cold_one(site, tmp_path):
+    """`invoke publish --cache DIR` (CI restores DIR with actions/cache) after one edit
+    publishes exactly what a cold publish of the edited content publishes."""
+    from bawaslu import terbit
+
+    cache = tmp_path / "tembolok"
+    terbit.terbitkan(site, output=tmp_path / "pertama", cache=cache)
+    readers = list(cache.rglob("ArticlesGenerator-Readers"))
+    assert len(readers) == 1
+    before = readers[0].read_bytes()
+    news = site / "berita/bukittinggi/sosialisasi.md"
+    news.write_text(news.read_text(encoding="utf-8").replace("Paragraf kedua.", "Paragraf kedua, diperbaiki."),
+                    encoding="utf-8")
+    warm, cold = tmp_path / "hangat", tmp_path / "dingin"
+    summary = terbit.terbitkan(site, output=warm, cache=cache)
+    assert "lolos pemeriksaan" in summary
+    assert readers[0].read_bytes() != before  # the warm build used and updated the same cache
+    terbit.terbitkan(site, output=cold)
+    assert "Paragraf kedua, diperbaiki." in next((warm / "berita").glob("*/*/*/index.html")).read_text()
+    assert gates.differences(warm, cold, ignore=("pagefind*",)) == []
+
+
+def test_the_pages_workflow_builds_warm_from_a_cache_keyed_by_the_build_key():
+    import yaml
+
+    wf = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = wf["jobs"]["build"]["steps"]
+    names = [s.get("uses", s.get("run", "")) for s in steps]
+    key_step = next(s for s in steps if "bawaslu.tembolok" in s.get("run", ""))
+    cache_step = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    publish_step = next(s for s in steps if "invoke publish" in s.get("run", ""))
+    # The key is computed with the published settings, before the cache is restored,
+    # and the build caches in the restored folder.
+    assert "-s publishconf.py" in key_step["run"] and key_step["env"] == publish_step["env"]
+    assert names.index(key_step["run"]) < names.index(cache_step["uses"]) < names.index(publish_step["run"])
+    key = f"${{{{ steps.{key_step['id']}.outputs.kunci }}}}"
+    assert cache_step["with"]["key"].startswith(f"buletin-{key}-")
+    assert cache_step["with"]["restore-keys"].splitlines() == [f"buletin-{key}-"]
+    assert f"--cache {cache_step['with']['path']}" in publish_step["run"]

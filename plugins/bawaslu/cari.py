@@ -103,10 +103,19 @@ def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: str | No
     """
     out = Path(out).resolve()
     digest = _digest(out, chunk)
-    if digest == sebelumnya and terindeks(out, folder):
+    if digest == sebelumnya and utuh(out, folder):
         return 0, digest
-    with tempfile.TemporaryDirectory(prefix="cari-", dir=out.parent) as staging:
-        return asyncio.run(_index_one(out, folder, chunk, Path(staging))), digest
+    for _ in range(ULANG):
+        with tempfile.TemporaryDirectory(prefix="cari-", dir=out.parent) as staging:
+            n = asyncio.run(_index_one(out, folder, chunk, Path(staging)))
+        if utuh(out, folder):
+            return n, digest
+    raise RuntimeError(f"{folder}/pagefind-entry.json kosong atau rusak setelah {ULANG} percobaan")
+
+
+# Pagefind's Python service stops the binary at most 5 s after the last answer; on a busy
+# machine the index files are then sometimes cut short (an empty pagefind-entry.json, exit 0).
+ULANG = 3
 
 
 def bersihkan(out: Path, keep) -> None:
@@ -119,6 +128,17 @@ def bersihkan(out: Path, keep) -> None:
 def terindeks(out: Path, folder: str = BUNDLE) -> bool:
     """Whether ``out`` holds a Pagefind index (the search page needs it)."""
     return (Path(out) / folder / "pagefind-entry.json").is_file()
+
+
+def utuh(out: Path, folder: str) -> bool:
+    """Whether the index in ``out/folder`` was written whole (its entry file parses)."""
+    import json
+
+    try:
+        entry = json.loads((Path(out) / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return entry["languages"][BAHASA]["page_count"] >= 0
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
 
 
 _GABUNG = re.compile(r'data-gabung="([^"]*)"')

@@ -78,11 +78,22 @@ def item_pages(content: Path) -> set[str]:
             if not isinstance(item, list) and item.jenis != "halaman" and item.status != "draft"}
 
 
-def build(content: Path, out: Path, env: dict[str, str]) -> None:
-    """Build with publishconf.py into ``out`` (the search index is written by the build)."""
+def build(content: Path, out: Path, env: dict[str, str], cache: Path | None = None) -> None:
+    """Build with publishconf.py into ``out`` (the search index is written by the build).
+
+    Cold by default; with ``cache`` (a folder kept between builds, e.g. by
+    actions/cache in CI) warm: what is unchanged since the build that wrote the
+    cache is reused. The cache is keyed by code, theme and settings
+    (bawaslu.tembolok), so a warm build gives the site a cold one gives.
+    """
+    if cache is None:
+        caching = ["--ignore-cache"]
+    else:
+        caching = ["--cache-path", str(Path(cache).resolve()), "-e", "CACHE_CONTENT=true",
+                   "LOAD_CONTENT_CACHE=true"]
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(Path(content).resolve()), "-s", CONF,
-         "-o", str(out), "--ignore-cache"],
+         "-o", str(out), *caching],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
@@ -126,11 +137,12 @@ def ghp_import(out: Path, repo: Path, branch: str, message: str, push: bool, rem
 
 def terbitkan(content: Path, *, output: Path | None = None, repo: Path | None = None,
               branch: str = "gh-pages", push: bool = False, remote: str = "origin",
-              siteurl: str = "", domain: str = "", message: str = "") -> str:
+              siteurl: str = "", domain: str = "", message: str = "", cache: Path | None = None) -> str:
     """Build, check and publish ``content``; returns a one-line Indonesian summary.
 
     With ``output`` the checked site is copied there (GitHub Actions uploads it);
     otherwise it is imported into ``branch`` of the git repository ``repo``.
+    With ``cache`` the build is warm from (and updates) that folder.
     Raises GagalTerbit, having published nothing, at the first failed stage.
     """
     content = Path(content)
@@ -139,7 +151,7 @@ def terbitkan(content: Path, *, output: Path | None = None, repo: Path | None = 
     url = published_siteurl(env)
     with tempfile.TemporaryDirectory(prefix="buletin-terbit-") as tmp:
         out = Path(tmp) / "situs"
-        build(content, out, env)
+        build(content, out, env, cache)
         finish(out, url)  # .nojekyll and CNAME are checked with the rest
         problems = check_site(out, url, content, items)
         if problems:

@@ -1,0 +1,317 @@
+"""Item pages rendered in worker processes (issue 16): every core renders.
+
+Rendering the item pages is most of the writing stage, and it is pure: each
+page depends on the finished context, never on another page. So once the
+context is built, this plugin forks ``BULETIN_PEKERJA`` workers (default: the
+machine's cores; ``1`` = no fork) which share the context copy-on-write and
+each write their share of the item pages. The output is byte-identical to a
+one-process build.
+
+How it hooks in (Pelican 4.12.0, asserted at import), whatever reader and
+plugins are in place:
+
+1. On ``all_generators_finalized`` it wraps ``ArticlesGenerator.generate_articles``
+   (the loop over item pages, and whatever wrapper another plugin has put
+   around it, e.g. buletin_cepat's "skip unchanged pages").
+2. The wrapper runs that loop once with a recording ``write``: it renders
+   nothing, it notes each write call and each ``article_generator_write_article``
+   signal, in order (the signal's receivers are not called yet).
+3. The parent creates every output directory once; the workers take blocks of
+   ``BLOK`` consecutive pages round-robin, render each page as Pelican's
+   ``Writer.write_file`` does (same local context) and write each file once,
+   with no temporary file, and report each finished block on a pipe.
+4. The parent sends the recorded signals, and ``content_written`` for each page
+   (the sitemap listens), in the original order, each once every page before
+   it is on disk. So the search indexer (buletin_cari), which indexes a bundle
+   of pages once the next page is about to be written, keeps indexing beside
+   the workers and gets every page.
+
+A signal receiver that *changes* an article to change its page is not
+supported with more than one worker (it runs after the page is rendered);
+nothing in the project does that. Write calls this wrapper does not know
+(pagination, a file written twice, a custom Writer) make it fall back to the
+one-process loop. If a worker fails, the build fails, and every page of the
+plan is removed so that a warm rebuild cannot keep a half-written one.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import os
+import selectors
+import signal
+import sys
+import traceback
+from functools import partial
+
+import pelican
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+PELICAN_VERSI = "4.12.0"
+if pelican.__version__ != PELICAN_VERSI:
+    raise ImportError(
+        f"plugin buletin_paralel ditulis untuk Pelican {PELICAN_VERSI}, terpasang Pelican "
+        f"{pelican.__version__}: periksa ulang pembungkus generate_articles dan Writer.write_file "
+        "(plugins/buletin_paralel) lalu sesuaikan PELICAN_VERSI")
+
+log = logging.getLogger(__name__)
+
+BLOK = 50  # pages per block: small enough that the search indexer follows closely
+
+
+def pekerja(settings) -> int:
+    """The number of worker processes: ``BULETIN_PEKERJA``, default the machine's cores."""
+    value = settings.get("BULETIN_PEKERJA")
+    return max(1, int(value if value is not None else (os.cpu_count() or 1)))
+
+
+class Rencana:
+    """What the loop over item pages would do, in order: write calls and signals."""
+
+    def __init__(self):
+        self.writes: list[tuple[tuple, dict]] = []
+        self.events: list[tuple[str, object]] = []  # ("signal", kwargs) or ("write", index)
+
+    def write(self, *args, **kwargs):
+        self.events.append(("write", len(self.writes)))
+        self.writes.append((args, kwargs))
+
+    def signal(self, sender, **kwargs):
+        self.events.append(("signal", (sender, kwargs)))
+        return []
+
+
+class Halaman:
+    """One page to render: Pelican's ``Writer.write_file`` for a page without pagination."""
+
+    __slots__ = ("name", "path", "template", "context", "kwargs", "relative_urls", "override")
+
+    def __init__(self, output_path, name, template, context, relative_urls=False, url=None,
+                 override_output=False, **kwargs):
+        self.name, self.template, self.context, self.kwargs = name, template, context, kwargs
+        self.relative_urls, self.override = relative_urls, override_output
+        self.path = sanitised_join(output_path, name)
+
+    def localcontext(self) -> dict:
+        localcontext = self.context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if self.relative_urls:
+            relative_url = path_to_url(get_relative_path(self.name))
+            localcontext["SITEURL"] = relative_url
+            localcontext["localsiteurl"] = relative_url
+        localcontext["output_file"] = self.name
+        localcontext.update(self.kwargs)
+        return localcontext
+
+    def tulis(self) -> None:
+        text = self.template.render(self.localcontext())
+        with open(self.path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def _writer(write) -> Writer | None:
+    """The Writer behind ``write`` when it is Pelican's own ``partial(writer.write_file, ...)``."""
+    if not isinstance(write, partial) or write.args:
+        return None
+    writer = getattr(write.func, "__self__", None)
+    if type(writer) is not Writer or write.func.__func__ is not Writer.write_file:
+        return None
+    return writer
+
+
+def plan_pages(writer: Writer, write, rencana: Rencana) -> list[Halaman] | None:
+    """The pages of the recorded write calls, or None when one of them is not a plain,
+    new, single page (then the loop runs in one process, as Pelican's)."""
+    pages = []
+    names = set()
+    for args, kwargs in rencana.writes:
+        call = dict(write.keywords, **kwargs)
+        if len(args) != 3 or not args[0] or {"paginated", "template_name", "articles", "dates"} & set(call):
+            return None
+        page = Halaman(writer.output_path, *args, **call)
+        if page.path in names or page.path in writer._written_files:
+            return None
+        names.add(page.path)
+        pages.append(page)
+    return pages
+
+
+def _worker(pages: list[Halaman], blocks: list[int], out_fd: int) -> None:
+    """In the forked child: render and write the pages of ``blocks``, report each block."""
+    code = 1
+    try:
+        for b in blocks:
+            for page in pages[b * BLOK:(b + 1) * BLOK]:
+                page.tulis()
+            os.write(out_fd, json.dumps(b).encode() + b"\n")
+        code = 0
+    except BaseException:
+        try:
+            os.write(out_fd, json.dumps(traceback.format_exc()).encode() + b"\n")
+        except BaseException:
+            pass
+    finally:
+        os._exit(code)
+
+
+def render_parallel(pages: list[Halaman], n: int, on_progress) -> None:
+    """Render ``pages`` in ``n`` forked workers; ``on_progress(k)`` is called in this
+    process each time the first ``k`` pages are all on disk. Raises when a worker fails."""
+    count = -(-len(pages) // BLOK)
+    n = min(n, count)
+    for folder in sorted({os.path.dirname(p.path) for p in pages}):
+        os.makedirs(folder, exist_ok=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.freeze()  # the shared context stays shared: the collector does not touch it
+    children: dict[int, int] = {}  # read end -> pid
+    try:
+        for w in range(n):
+            read_fd, write_fd = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                # Only the report pipe stays open: an inherited end of another pipe (the
+                # Pagefind binary's stdin, an earlier worker's pipe) would keep its reader
+                # waiting for an end of file until this worker exits.
+                os.closerange(3, write_fd)
+                os.closerange(write_fd + 1, os.sysconf("SC_OPEN_MAX"))
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                _worker(pages, list(range(w, count, n)), write_fd)
+            os.close(write_fd)
+            children[read_fd] = pid
+    finally:
+        gc.unfreeze()
+    done = [False] * count
+    prefix = 0
+    errors: list[str] = []
+    buffers = {fd: b"" for fd in children}
+    selector = selectors.DefaultSelector()
+    try:
+        for fd in children:
+            selector.register(fd, selectors.EVENT_READ)
+        while buffers:
+            for key, _ in selector.select():
+                fd = key.fd
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    selector.unregister(fd)
+                    os.close(fd)
+                    del buffers[fd]
+                    continue
+                *lines, buffers[fd] = (buffers[fd] + chunk).split(b"\n")
+                for line in lines:
+                    message = json.loads(line)
+                    if isinstance(message, int):
+                        done[message] = True
+                    else:
+                        errors.append(message)
+            while prefix < count and done[prefix]:
+                prefix += 1
+            on_progress(min(prefix * BLOK, len(pages)))
+    finally:
+        selector.close()
+        if buffers:  # interrupted: stop the workers
+            for pid in children.values():
+                try:
+                    os.kill(pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+        for pid in children.values():
+            _, status = os.waitpid(pid, 0)
+            if status and not errors:
+                errors.append(f"pekerja {pid} berhenti dengan status {status}")
+    if errors or prefix < count:
+        raise RuntimeError("buletin_paralel: halaman item gagal ditulis:\n" + "\n".join(errors))
+
+
+def write_in_workers(generator, inner, write) -> None:
+    """``generate_articles(write)`` with the item pages rendered in worker processes."""
+    n = pekerja(generator.settings)
+    writer = _writer(write)
+    if n <= 1 or writer is None:
+        return inner(write)
+    rencana = Rencana()
+    sent = signals.article_generator_write_article
+    sent.send = rencana.signal  # recorded, sent below in order (instance attribute)
+    try:
+        inner(rencana.write)
+    finally:
+        del sent.send
+    pages = plan_pages(writer, write, rencana)
+    if pages is None or len(pages) <= BLOK:
+        log.debug("buletin_paralel: satu proses")
+        return replay(rencana, write)
+    events = rencana.events
+    before = _writes_before(events)
+    position = 0
+
+    def on_progress(written: int) -> None:
+        """Send, in order, what the one-process loop would have sent by now."""
+        nonlocal position
+        while position < len(events):
+            kind, value = events[position]
+            if kind == "signal":
+                if before[position] > written:
+                    return
+                sender, kwargs = value
+                sent.send(sender, **kwargs)
+            else:
+                if value >= written:
+                    return
+                page = pages[value]
+                writer._written_files.add(page.path)  # Pelican's overwrite checks stay valid
+                if page.override:
+                    writer._overridden_files.add(page.path)
+                signals.content_written.send(page.path, context=page.localcontext())
+            position += 1
+
+    try:
+        render_parallel(pages, n, on_progress)
+    except BaseException:
+        for page in pages:
+            try:
+                os.unlink(page.path)
+            except OSError:
+                pass
+        raise
+    on_progress(len(pages))
+    last = pages[-1].localcontext()["localsiteurl"] if pages else None
+    if last:
+        generator.context["localsiteurl"] = last  # as Pelican's writer leaves it
+    log.info("buletin_paralel: %d halaman item ditulis oleh %d proses", len(pages),
+             min(n, -(-len(pages) // BLOK)))
+
+
+def _writes_before(events) -> list[int]:
+    counts, seen = [], 0
+    for kind, _ in events:
+        counts.append(seen)
+        seen += kind == "write"
+    return counts
+
+
+def replay(rencana: Rencana, write) -> None:
+    """The recorded loop in this process, signals and writes in their order."""
+    for kind, value in rencana.events:
+        if kind == "signal":
+            sender, kwargs = value
+            signals.article_generator_write_article.send(sender, **kwargs)
+        else:
+            args, kwargs = rencana.writes[value]
+            write(*args, **kwargs)
+
+
+def wrap_generate_articles(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            inner = generator.generate_articles
+            generator.generate_articles = partial(write_in_workers, generator, inner)
+
+
+def register():
+    signals.all_generators_finalized.connect(wrap_generate_articles)

@@ -1,0 +1,116 @@
+"""Item pages rendered in worker processes (buletin_paralel) give the site one process gives.
+
+Readers must get the same bytes whatever the machine's cores; the search index
+and the sitemap must still list every page.
+"""
+
+import json
+import os
+import sys
+
+import pytest
+from conftest import ROOT, run_pelican
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gates
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+import buletin_paralel  # noqa: E402
+from korpus import tulis_korpus  # noqa: E402
+
+ITEMS = 3 * buletin_paralel.BLOK + 7  # four blocks: every worker gets a share
+
+
+def build(content, out, workers, conf="publishconf.py"):
+    result = run_pelican(content, out, conf=conf,
+                         extra=["--verbose", "-e", f"BULETIN_PEKERJA={workers}", "CARI_PER_BUNDEL=40"],
+                         env={**os.environ, "SITEURL": "https://contoh.bawaslu-fiktif.id/buletin", "COLUMNS": "400"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+@pytest.fixture(scope="module")
+def korpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("korpus") / "content"
+    tulis_korpus(root, ITEMS, seed=16)
+    return root
+
+
+def indexed_pages(out):
+    return sum(json.loads((folder / "pagefind-entry.json").read_text())["languages"]["id"]["page_count"]
+               for folder in out.glob("pagefind*"))
+
+
+def test_a_parallel_build_equals_a_one_process_build(korpus, tmp_path):
+    one, many = tmp_path / "satu", tmp_path / "banyak"
+    build(korpus, one, 1)
+    result = build(korpus, many, 3)
+    assert f"{ITEMS} halaman item ditulis oleh 3 proses" in result.stdout + result.stderr
+    assert gates.differences(one, many, ignore=("pagefind*",)) == []
+    item_pages = list((many / "berita").glob("*/*/*/index.html")) + list((many / "putusan").glob("*/index.html"))
+    assert len(item_pages) == ITEMS
+    # Search (bundles of 40 pages, indexed while the workers render) and the sitemap
+    # (content_written) got every item page.
+    assert len(list(many.glob("pagefind*"))) == -(-ITEMS // 40)
+    assert indexed_pages(many) == indexed_pages(one) == ITEMS
+    sitemap = (many / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(f"/{p.parent.relative_to(many)}/</loc>" in sitemap for p in item_pages)
+
+
+def test_one_worker_does_not_fork_and_the_default_is_the_cores():
+    assert buletin_paralel.pekerja({"BULETIN_PEKERJA": 1}) == 1
+    assert buletin_paralel.pekerja({}) == (os.cpu_count() or 1)
+    assert buletin_paralel.pekerja({"BULETIN_PEKERJA": 0}) == 1
+
+
+class Halaman:
+    """A page that writes its name into its file, and fails when asked to."""
+
+    def __init__(self, folder, i, fail=False):
+        self.path = str(folder / f"d{i % 7}" / f"{i}.html")
+        self.i, self.fail = i, fail
+
+    def tulis(self):
+        if self.fail:
+            raise ValueError(f"halaman {self.i} rusak")
+        with open(self.path, "w", encoding="utf-8") as f:
+            f.write(str(self.i))
+
+
+@settings(max_examples=25, deadline=None)
+@given(n_pages=st.integers(1, 4 * buletin_paralel.BLOK + 3), workers=st.integers(1, 5))
+def test_every_page_is_written_once_and_progress_only_counts_pages_on_disk(tmp_path_factory, n_pages,
+                                                                          workers):
+    folder = tmp_path_factory.mktemp("paralel")
+    pages = [Halaman(folder, i) for i in range(n_pages)]
+    seen = []
+
+    def on_progress(written):
+        # Every page before ``written`` is on disk when the parent is told.
+        assert all(os.path.isfile(p.path) for p in pages[:written])
+        seen.append(written)
+
+    buletin_paralel.render_parallel(pages, workers, on_progress)
+    assert seen == sorted(seen) and seen[-1] == n_pages
+    assert [open(p.path).read() for p in pages] == [str(i) for i in range(n_pages)]
+
+
+def test_a_failing_page_fails_the_build_with_its_error(tmp_path):
+    pages = [Halaman(tmp_path, i, fail=(i == 60)) for i in range(120)]
+    with pytest.raises(RuntimeError, match="halaman 60 rusak"):
+        buletin_paralel.render_parallel(pages, 2, lambda written: None)
+
+
+def test_the_plugin_refuses_another_pelican_version(monkeypatch):
+    import importlib
+
+    import pelican
+
+    monkeypatch.setattr(pelican, "__version__", "4.13.0")
+    monkeypatch.delitem(sys.modules, "buletin_paralel")
+    with pytest.raises(ImportError, match="buletin_paralel ditulis untuk Pelican 4.12.0"):
+        importlib.import_module("buletin_paralel")
+    monkeypatch.undo()
+    importlib.import_module("buletin_paralel")
