@@ -87,18 +87,18 @@ def test_a_warm_rebuild_after_a_markdown_settings_change_equals_a_cold_build(tmp
     warm build keeps every item's HTML from before the change."""
     content = tmp_path / "content"
     write(content, "berita/bukittinggi/sosialisasi.md", NEWS_WITH_HEADING)
-    write(content, "putusan/agam/asn.md", CASE.replace("Terlapor,", "## Kronologi\n\nTerlapor,"))
+    write(content, "putusan/agam/asn.md", CASE.replace("Terlapor,", "Baris pertama\nTerlapor,"))
     out, cache = tmp_path / "out", tmp_path / "cache"
     assert build(content, out, cache, warm=False).returncode == 0
     page = out / "putusan/001-reg-tm-pb-kab-03-06-x-2024/index.html"
-    assert '<h2 id="kronologi">' not in page.read_text(encoding="utf-8")
+    assert "Baris pertama<br>" not in page.read_text(encoding="utf-8")
 
-    toc = conf_with(tmp_path, "toc.py", 'MARKDOWN = {**MARKDOWN, "extension_configs": {\n'
-                    '    **MARKDOWN["extension_configs"], "markdown.extensions.toc": {}}}\n')
+    toc = conf_with(tmp_path, "nl2br.py", 'MARKDOWN = {**MARKDOWN, "extension_configs": {\n'
+                    '    **MARKDOWN["extension_configs"], "markdown.extensions.nl2br": {}}}\n')
     extra = ["--cache-path", str(cache), "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
     warm = run_pelican(content, out, conf=toc, extra=extra)
     assert warm.returncode == 0, warm.stderr
-    assert '<h2 id="kronologi">' in page.read_text(encoding="utf-8")
+    assert "Baris pertama<br>" in page.read_text(encoding="utf-8")
 
     fresh = tmp_path / "fresh"
     assert run_pelican(content, fresh, conf=toc).returncode == 0
