@@ -256,7 +256,7 @@ def test_build_refuses_unsafe_files_and_reads_nothing_behind_a_symlink(hostile_f
 
 def test_publish_refuses_unsafe_files_before_building(hostile_files):
     with pytest.raises(terbit.GagalTerbit) as error:
-        terbit.check_content(hostile_files)
+        terbit.periksa_konten(hostile_files)
     for rel in EXPECTED_FILES:
         assert f"{rel}:1: " in str(error.value)
 

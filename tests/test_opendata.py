@@ -356,7 +356,7 @@ def test_a_broken_plugin_fails_the_build(site, tmp_path, plugin):
     assert not (tmp_path / "out" / "index.html").exists()
 
 
-def test_feed_links_only_for_regions_with_content(site, tmp_path):
+def test_feed_links_only_for_wilayah_berisi(site, tmp_path):
     out = tmp_path / "out"
     result = run_pelican(site, out)
     assert result.returncode == 0, result.stderr

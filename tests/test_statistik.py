@@ -130,7 +130,7 @@ def test_per_month_case_records_by_received_news_by_date_with_empty_months(rekap
     assert sumbar.baris_bulan("putusan")[-2:] == [("Oktober 2024", 2), ("November 2024", 1)]
 
 
-def test_rows_cover_regions_with_content_and_their_ancestors_national_first(rekap):
+def test_rows_cover_wilayah_berisi_and_their_ancestors_national_first(rekap):
     assert [s.wilayah.kode for s in rekap.rows()] == ["ID", "11", "11.01", "13", "13.06", "13.75"]
 
 

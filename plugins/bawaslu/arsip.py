@@ -56,6 +56,6 @@ class Arsip:
         or of a descendant (the national feed, "semua", always exists)."""
         return wilayah.is_nasional or wilayah.kode in self.by_wilayah
 
-    def regions_with_content(self) -> list[Wilayah]:
+    def wilayah_berisi(self) -> list[Wilayah]:
         """Regions that have items of their own or of a descendant, by code."""
         return [self.registry.get(k) for k in sorted(self.by_wilayah)]

@@ -58,7 +58,7 @@ def published_siteurl(env: dict[str, str]) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-def check_content(content: Path) -> set[str]:
+def periksa_konten(content: Path) -> set[str]:
     """The content checks, before any build: every problem, as path:line: message.
 
     Returns the item pages the content publishes (drafts excluded), for the gate."""
@@ -147,7 +147,7 @@ def terbitkan(content: Path, *, output: Path | None = None, repo: Path | None = 
     """
     content = Path(content)
     env = environment(siteurl, domain)
-    items = check_content(content)
+    items = periksa_konten(content)
     url = published_siteurl(env)
     with tempfile.TemporaryDirectory(prefix="buletin-terbit-") as tmp:
         out = Path(tmp) / "situs"

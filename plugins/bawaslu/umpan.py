@@ -194,7 +194,7 @@ def katalog(arsip: Arsip, maks: int) -> Katalog:
             f"Catatan penanganan dengan dugaan pelanggaran {label.lower()} dari seluruh wilayah.",
             "putusan/", tuple(arsip.by_violation.get(violation, [])[:maks]), PELANGGARAN,
         ))
-    for w in arsip.regions_with_content():
+    for w in arsip.wilayah_berisi():
         if w.is_nasional or not arsip.punya_umpan(w):
             continue
         cakupan = ("termasuk seluruh kabupaten/kota di dalamnya"

@@ -97,11 +97,11 @@ class WilayahGenerator(Generator):
         arsip: Arsip = self.context["arsip"]
         rekap: Rekap = self.context["statistik"]
         reg = arsip.registry
-        pages = {w.kode: w for w in arsip.regions_with_content()}
-        with_content = set(pages)
+        pages = {w.kode: w for w in arsip.wilayah_berisi()}
+        berisi = set(pages)
         pages.update({w.kode: w for w in reg.provinces()})
         pages.pop(reg.nasional.kode, None)
-        self.write_data(arsip, rekap, with_content)
+        self.write_data(arsip, rekap, berisi)
 
         nasional = reg.nasional
         common = {"relative_urls": self.settings["RELATIVE_URLS"], "nasional": nasional}
@@ -112,15 +112,15 @@ class WilayahGenerator(Generator):
             tren=rekap.tren(nasional), jumlah={j: len(getattr(arsip, j)) for j in JENIS},
             berita=arsip.berita[:TERBARU], putusan=arsip.putusan[:TERBARU],
             daftar={j: jalur.daftar_wilayah(nasional, j) for j in JENIS},
-            ada_isi=nasional.kode in with_content, data=data_links(nasional),
-            umpan=feed_links(nasional, arsip) if nasional.kode in with_content else [], url=nasional.url, **common,
+            ada_isi=nasional.kode in berisi, data=data_links(nasional),
+            umpan=feed_links(nasional, arsip) if nasional.kode in berisi else [], url=nasional.url, **common,
         )
         template = self.get_template("wilayah")
         template_daftar = self.get_template("wilayah_daftar")
         for kode in sorted(pages):
             w = pages[kode]
             lists = lists_of(arsip.of(w))
-            ada_isi = kode in with_content
+            ada_isi = kode in berisi
             daftar = {j: jalur.daftar_wilayah(w, j) for j in JENIS if lists[j]}
             writer.write_file(
                 f"{w.url}index.html", template, self.context, wilayah=w, stat=rekap.of(w),
@@ -138,11 +138,11 @@ class WilayahGenerator(Generator):
                     template_name="wilayah_daftar", url=path, **common,
                 )
 
-    def write_data(self, arsip: Arsip, rekap: Rekap, with_content: set[str]) -> None:
+    def write_data(self, arsip: Arsip, rekap: Rekap, berisi: set[str]) -> None:
         out = Path(self.output_path)
         files = opendata.berkas_data(
             arsip.items, rekap, arsip.registry, self.settings.get("SITEURL", ""),
-            jalur.data_path, with_content,
+            jalur.data_path, berisi,
         )
         files.append(opendata.Berkas(
             jalur.data_path("datapackage.json"),
