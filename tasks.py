@@ -59,8 +59,13 @@ def check(c, content=CONTENT):
     if not root.is_dir():
         sys.exit(f'folder konten "{content}" tidak ditemukan')
     files = konten.content_files(root)
+    # Symlinks and unsafe files first: nothing behind a symlink is read (bawaslu.bersih).
+    from bawaslu.bersih import berkas_tidak_aman
+
+    problems = [f"{os.path.relpath(root / rel)}:1: {message}"
+                for rel, message in berkas_tidak_aman(root)]
     # Paths shown as the build shows them: relative to where the command runs.
-    problems = konten.check_folder(root, os.path.relpath)
+    problems = problems or konten.check_folder(root, os.path.relpath)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

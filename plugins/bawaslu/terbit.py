@@ -62,7 +62,8 @@ def check_content(content: Path) -> set[str]:
     """The content checks, before any build: every problem, as path:line: message.
 
     Returns the item pages the content publishes (drafts excluded), for the gate."""
-    problems = [f"{rel}: {message}" for rel, message in bersih.berkas_tidak_aman(Path(content))]
+    problems = [f"{Path(content) / rel}:1: {message}"
+                for rel, message in bersih.berkas_tidak_aman(Path(content))]
     if not problems:  # nothing behind a symlink is read
         problems = list(map(str, konten.check_folder(Path(content))))
     if problems:
