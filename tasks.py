@@ -59,7 +59,8 @@ def check(c, content=CONTENT):
     if not root.is_dir():
         sys.exit(f'folder konten "{content}" tidak ditemukan')
     files = konten.content_files(root)
-    # Paths shown as the build shows them: relative to where the command runs.
+    # Paths shown as the build shows them: relative to where the command runs. Unsafe
+    # files (symlinks: never read) are reported with the rest, as the build does.
     problems = konten.check_folder(root, os.path.relpath)
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from fnmatch import fnmatch
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -390,7 +391,14 @@ class Browser:
         from selenium.webdriver.common.keys import Keys
 
         self.open(page)
-        count = self.driver.execute_script(_FOCUSABLE_JS)
+        # A module script may still change the page after load (the search page hides its
+        # no-JavaScript panel once the index is loaded): count once the stops stay the same.
+        count, before = self.driver.execute_script(_FOCUSABLE_JS), None
+        for _ in range(20):
+            if count == before:
+                break
+            time.sleep(0.25)
+            count, before = self.driver.execute_script(_FOCUSABLE_JS), count
         problems = []
         reached: list[int] = []
         first = None

@@ -115,8 +115,8 @@ def test_files_nobody_produced_are_refused(tmp_path):
 # --- the published sample site, served under its real path ------------------------------
 
 class _Links(HTMLParser):
-    ATTRS = {("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
-             ("form", "action"), ("form", "data-pagefind"), ("source", "src")}
+    ATTRS = frozenset({("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
+                       ("form", "action"), ("form", "data-pagefind"), ("source", "src")})
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -102,7 +102,7 @@ def test_sanitised_html_is_inert(hostile):
     clean = bersih.bersihkan(hostile)
     assert dangerous(clean) == [], clean
     assert not re.search(r"\son[a-z]+\s*=|<script|javascript:|pelacak\.example|<iframe|<form"
-                         r"|<style|<svg|position", clean, re.I), clean
+                         r"|<style|<svg|position", clean, re.IGNORECASE), clean
     bersih._BERSIH.clear()  # really sanitise again, not from the cache of outputs
     assert bersih.bersihkan(clean) == clean  # stable: sanitising twice changes nothing
 
@@ -259,6 +259,20 @@ def test_publish_refuses_unsafe_files_before_building(hostile_files):
         terbit.periksa_konten(hostile_files)
     for rel in EXPECTED_FILES:
         assert f"{rel}:1: " in str(error.value)
+
+
+def test_invoke_check_refuses_unsafe_files(hostile_files):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    invoke = str(Path(sys.executable).parent / "invoke")
+    result = subprocess.run([invoke, "-r", str(ROOT), "check", "--content", str(hostile_files)],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    for rel in EXPECTED_FILES:
+        assert f"{rel}:1: " in result.stderr, rel
 
 
 @pytest.mark.parametrize(("value", "why"), [
@@ -478,7 +492,7 @@ def test_the_guide_quotes_the_messages_as_the_checks_print_them(tmp_path):
     guide = (ROOT / "docs" / "panduan-penulisan.md").read_text(encoding="utf-8")
     section = guide[guide.index("## HTML yang diizinkan"):
                     guide.index("## Pesan kesalahan dan cara memperbaikinya")]
-    quoted = [m.strip() for m in re.findall(r"```text\n(.*?)```", section, re.S)]
+    quoted = [m.strip() for m in re.findall(r"```text\n(.*?)```", section, re.DOTALL)]
     assert len(quoted) >= 5
     printed = {message for source in (
         '<p onclick="x()">Klik</p>', '<p style="color:red">Merah</p>',

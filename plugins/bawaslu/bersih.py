@@ -175,8 +175,9 @@ def _masked(text: str) -> str:
     """``text`` with code (fenced blocks, code spans) blanked, offsets kept."""
     def blank(m):
         return re.sub(r"[^\n]", " ", m.group(0))
-    text = _FENCE.sub(blank, text)
-    return _CODE_SPAN.sub(blank, text)
+    if "~~~" in text or "```" in text:
+        text = _FENCE.sub(blank, text)
+    return _CODE_SPAN.sub(blank, text) if "`" in text else text
 
 
 class _Sumber(HTMLParser):
@@ -243,8 +244,8 @@ def periksa_sumber(text: str) -> list[tuple[int, str]]:
 
 def temuan_sumber(text: str) -> list[tuple[int, int, str]]:
     """As ``periksa_sumber``, with the end offset of each construct: (start, end, message)."""
-    if not text:
-        return []
+    if not text or ("<" not in text and "]" not in text):
+        return []  # neither HTML nor a Markdown link or image
     masked = _masked(text)
     found: list[tuple[int, int, str]] = []
     # Markdown links and images (not HTML, but the same URL rules apply).

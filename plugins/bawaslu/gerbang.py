@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from . import bersih, jalur, periksa
 
@@ -249,8 +249,3 @@ def periksa_situs(out: Path, siteurl: str = "", *, content: Path | None = None,
     problems += periksa.tautan_rusak(out, siteurl, pages)
     return sorted(set(problems))
 
-
-def served_url(siteurl: str, rel: str) -> str:
-    """The address at which the file ``rel`` of the site is served."""
-    base = (siteurl or "http://localhost").rstrip("/") + "/"
-    return urljoin(base, rel)

@@ -42,7 +42,8 @@ def alamat(siteurl: str, path: str = "") -> str:
     path = str(path or "")
     if path.startswith(("http://", "https://", "#")):
         return path
-    return f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
+    return f"{siteurl.rstrip('/')}/{path.lstrip('/')}" if siteurl or path[:1] == "/" \
+        else "/" + path
 
 
 try:
