@@ -69,7 +69,8 @@ class Halaman:
     """A page that writes its name into its file, and fails when asked to."""
 
     def __init__(self, folder, i, fail=False):
-        self.path = str(folder / f"d{i % 7}" / f"{i}.html")
+        self.name = f"d{i % 7}/{i}.html"
+        self.path = str(folder / self.name)
         self.i, self.fail = i, fail
 
     def tulis(self):
@@ -99,7 +100,7 @@ def test_every_page_is_written_once_and_progress_only_counts_pages_on_disk(tmp_p
 
 def test_a_failing_page_fails_the_build_with_its_error(tmp_path):
     pages = [Halaman(tmp_path, i, fail=(i == 60)) for i in range(120)]
-    with pytest.raises(RuntimeError, match="halaman 60 rusak"):
+    with pytest.raises(RuntimeError, match=r"d4/60\.html: (.|\n)*halaman 60 rusak"):
         buletin_paralel.render_parallel(pages, 2, lambda written: None)
 
 

@@ -143,16 +143,17 @@ def plan_pages(writer: Writer, write, rencana: Rencana) -> list[Halaman] | None:
 
 def _worker(pages: list[Halaman], blocks: list[int], out_fd: int) -> None:
     """In the forked child: render and write the pages of ``blocks``, report each block."""
-    code = 1
+    code, name = 1, ""
     try:
         for b in blocks:
             for page in pages[b * BLOK:(b + 1) * BLOK]:
+                name = page.name
                 page.tulis()
             os.write(out_fd, json.dumps(b).encode() + b"\n")
         code = 0
     except BaseException:
         try:
-            os.write(out_fd, json.dumps(traceback.format_exc()).encode() + b"\n")
+            os.write(out_fd, json.dumps(f"{name}: {traceback.format_exc()}").encode() + b"\n")
         except BaseException:
             pass
     finally:
