@@ -44,10 +44,10 @@ DATE_FORMAT = {"waktu": "YYYY-MM-DD HH:mm", "tanggal": "YYYY-MM-DD"}
 
 
 def _hint(k: Kunci, jenis: str) -> str:
-    if jenis in k.wajib:
-        return f"Wajib. {k.petunjuk[0].upper()}{k.petunjuk[1:]}."
-    bila = f"Wajib {k.bila}. " if k.bila else ""
-    return f"{bila}{k.petunjuk[0].upper()}{k.petunjuk[1:]}."
+    """The schema's hint, as the staff guide gives it (the key's name in brackets, so
+    that the editor and a check's message say the same thing)."""
+    wajib = "Wajib. " if jenis in k.wajib else ""
+    return f"{wajib}{k.petunjuk[0].upper()}{k.petunjuk[1:]}. (Kunci: {k.key})"
 
 
 def _options(values) -> list[dict]:
@@ -64,7 +64,7 @@ def opsi_wilayah(reg: Registry) -> list[dict]:
 
 def field(k: Kunci, jenis: str, reg: Registry) -> dict:
     """One key of the schema as one Decap field (its name is the key in lower case:
-    Decap lower-cases the ``path`` template it reads ``{{fields.region}}`` from)."""
+    Decap lower-cases the ``path`` template it reads ``{{region}}`` from)."""
     f: dict = {"label": k.label, "name": k.lower, "hint": _hint(k, jenis),
                "required": jenis in k.wajib}
     b = k.bentuk
@@ -110,10 +110,16 @@ def koleksi(jenis: str, reg: Registry) -> dict:
         "label_singular": TUNGGAL[jenis],
         "folder": f"content/{jenis}",
         # The office folder (CONTENT.md): the first folder is the chosen Region's slug.
-        "path": "{{fields.region}}/{{slug}}",
+        # ({{region}}, not {{fields.region}}: Decap turns the dots of a path template into
+        # dashes before reading it.)
+        "path": "{{region}}/{{slug}}",
+        # Images go where the contract wants them, not beside the entry (Decap's default
+        # once a collection has a path).
+        "media_folder": "/content/gambar",
+        "public_folder": "gambar",
         "slug": "{{fields.register}}" if jenis == "putusan" else "{{slug}}",
         "identifier_field": "title",
-        "summary": "{{title}} ({{fields.region}})",
+        "summary": "{{title}} ({{region}})",
         "create": True,
         "extension": "md",
         "format": "buletin",

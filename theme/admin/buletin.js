@@ -137,6 +137,82 @@
     render: function () { return h(StringWidget.control, this.props); },
   }), StringWidget.preview);
 
+  // Decap has no Indonesian translation: the phrases staff meet most (others stay English).
+  CMS.registerLocale("id", {
+    auth: { login: "Masuk", loggingIn: "Sedang masuk...", loginWithGitHub: "Masuk dengan GitHub" },
+    app: {
+      header: { content: "Konten", workflow: "Alur kerja", media: "Gambar", quickAdd: "Tambah cepat" },
+      app: { errorHeader: "Konfigurasi penyunting gagal dimuat", configErrors: "Kesalahan konfigurasi",
+             checkConfigYml: "Periksa berkas config.yml.", loadingConfig: "Memuat konfigurasi...",
+             waitingBackend: "Menunggu repositori..." },
+      notFoundPage: { header: "Tidak ditemukan" },
+    },
+    collection: {
+      sidebar: { collections: "Jenis konten", allCollections: "Semua jenis", searchAll: "Cari semua",
+                 searchIn: "Cari di" },
+      collectionTop: { sortBy: "Urutkan", viewAs: "Tampilan", newButton: "＋ %{collectionLabel}",
+                       newButtonAriaLabel: "Tulis %{collectionLabel} baru", ascending: "Naik",
+                       descending: "Turun" },
+      entries: { loadingEntries: "Memuat tulisan...", cachingEntries: "Menyimpan tulisan...",
+                 longerLoading: "Ini bisa memakan beberapa menit", noEntries: "Belum ada tulisan",
+                 unpublishedHeader: "Belum terbit" },
+    },
+    editor: {
+      editorControl: { field: { optional: "tidak wajib" } },
+      editorControlPane: { widget: {
+        required: "%{fieldLabel} wajib diisi.",
+        regexPattern: "%{fieldLabel} tidak sesuai bentuknya: %{pattern}.",
+        pathExists: "Berkas '%{path}' sudah ada: ubah judul atau nomor register." } },
+      editor: {
+        onLeavePage: "Yakin meninggalkan halaman ini? Perubahan yang belum disimpan hilang.",
+        onPublishing: "Yakin menerbitkan tulisan ini?",
+        onPublishingNotReady: "Ubah status menjadi \"Siap\" sebelum menerbitkan.",
+        onPublishingWithUnsavedChanges: "Ada perubahan yang belum disimpan: simpan dulu sebelum menerbitkan.",
+        onUpdatingWithUnsavedChanges: "Ada perubahan yang belum disimpan: simpan dulu sebelum mengubah status.",
+        loadingEntry: "Memuat tulisan...",
+        confirmLoadBackup: "Ada salinan cadangan tulisan ini di peramban. Pakai salinan itu?",
+      },
+      editorInterface: { togglePreview: "Tampilkan/sembunyikan pratinjau" },
+      editorToolbar: {
+        publishing: "Menerbitkan...", publish: "Terbitkan", published: "Terbit",
+        publishNow: "Terbitkan sekarang", publishAndCreateNew: "Terbitkan lalu tulis baru",
+        publishAndDuplicate: "Terbitkan lalu gandakan", duplicate: "Gandakan",
+        saving: "Menyimpan...", save: "Simpan", deleting: "Menghapus...", updating: "Memperbarui...",
+        deleteEntry: "Hapus tulisan", deleteUnpublishedChanges: "Hapus perubahan yang belum terbit",
+        deleteUnpublishedEntry: "Hapus tulisan yang belum terbit",
+        deletePublishedEntry: "Hapus tulisan yang sudah terbit",
+        status: "Status: %{status}", backCollection: " Menulis di %{collectionLabel}",
+        unsavedChanges: "Belum disimpan", changesSaved: "Perubahan tersimpan",
+        draft: "Draf", inReview: "Sedang ditinjau", ready: "Siap",
+        statusInfoTooltipDraft: "Tulisan masih draf. Untuk diajukan, ubah status menjadi \u2018Sedang ditinjau\u2019.",
+        statusInfoTooltipInReview: "Tulisan sedang ditinjau (pull request); Anda masih dapat mengubahnya.",
+      },
+      editorWidgets: {
+        markdown: { richText: "Teks", markdown: "Markdown", bold: "Tebal", italic: "Miring",
+                    link: "Tautan", headings: "Judul bagian", quote: "Kutipan",
+                    bulletedList: "Daftar butir", numberedList: "Daftar bernomor" },
+        image: { choose: "Pilih gambar", chooseDifferent: "Pilih gambar lain", remove: "Hapus gambar" },
+        datetime: { now: "Sekarang", clear: "Kosongkan" },
+        list: { add: "Tambah %{item}", addType: "Tambah %{item}" },
+      },
+    },
+    ui: {
+      settingsDropdown: { logOut: "Keluar" },
+      toast: {
+        missingRequiredField: "Ada kolom wajib yang belum diisi (ditandai merah); lengkapi sebelum menyimpan.",
+        entrySaved: "Tulisan tersimpan", entryPublished: "Tulisan terbit",
+        entryUpdated: "Status tulisan diperbarui",
+        onFailToPersist: "Tulisan gagal disimpan: %{details}",
+        onFailToPublishEntry: "Tulisan gagal diterbitkan: %{details}",
+        onFailToLoadEntries: "Tulisan gagal dimuat: %{details}",
+        onLoggedOut: "Anda sudah keluar; salin tulisan Anda lalu masuk lagi.",
+      },
+    },
+    workflow: { workflow: { loading: "Memuat alur kerja", workflowHeading: "Alur kerja penyuntingan",
+                            newPost: "Tulisan baru", description: "%{smart_count} tulisan menunggu tinjauan, %{readyCount} siap terbit." },
+                workflowList: { draftHeader: "Draf", inReviewHeader: "Sedang ditinjau", readyHeader: "Siap" } },
+  });
+
   CMS.registerCustomFormat("buletin", "md", format);
   CMS.registerPreviewStyle(new URL("../theme/css/main.css", root.location.href).href);
   // Decap draws its own interface: the page's fallback text and the site's CSS step aside.
