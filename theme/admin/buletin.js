@@ -11,6 +11,8 @@
   var CONTINUATION = /^(?: {4,}|\t)[ \t]*(\S.*)$/;
   var HEADER_END = /^(?:-{3}|\.{3})[ \t]*$/;
   var LISTS = { "daftar": true, "pilihan-banyak": true };
+  // Every line break a browser may paste (the header refuses U+2028 and friends).
+  var BREAK = /\s*[\n\r\u2028\u2029\u0085\x0b\x0c]\s*/g;
   var BY_NAME = {};
   SKEMA.kunci.forEach(function (k) { BY_NAME[k[1]] = { key: k[0], name: k[1], bentuk: k[2] }; });
 
@@ -78,13 +80,14 @@
       if (!values.length) return;
       var value;
       if (LISTS[k.bentuk]) {
-        value = values.map(function (v) { return v.replace(/\s*[,\n]\s*/g, " "); }).join(", ");
+        value = values.map(function (v) { return v.replace(BREAK, " ").replace(/\s*,\s*/g, " "); })
+          .join(", ");
       } else if (k.bentuk === "ringkasan") {
         // Continuation lines, four spaces in; a blank line would end the header.
-        value = values[0].split("\n").map(function (v) { return v.trim(); })
+        value = values[0].split(BREAK).map(function (v) { return v.trim(); })
           .filter(function (v) { return v; }).join("\n    ");
       } else {
-        value = values[0].replace(/\s*\n\s*/g, " ");
+        value = values[0].replace(BREAK, " ");
       }
       out.push(k.key + ": " + value);
     });
