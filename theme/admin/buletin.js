@@ -80,8 +80,10 @@
       if (!values.length) return;
       var value;
       if (LISTS[k.bentuk]) {
-        value = values.map(function (v) { return v.replace(BREAK, " ").replace(/\s*,\s*/g, " "); })
-          .join(", ");
+        // A comma inside one item would split it in two: it becomes a space.
+        value = values.map(function (v) { return v.replace(BREAK, " ").replace(/\s*,\s*/g, " ").trim(); })
+          .filter(function (v) { return v; }).join(", ");
+        if (!value) return;
       } else if (k.bentuk === "ringkasan") {
         // Continuation lines, four spaces in; a blank line would end the header.
         value = values[0].split(BREAK).map(function (v) { return v.trim(); })
