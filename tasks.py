@@ -109,13 +109,15 @@ def dokumen(c):
 
 @task(help={"repo": "repositori GitHub tujuan penyunting, mis. bawaslu-contoh/buletin "
                    "(bawaan: yang tertulis di theme/admin/config.yml)",
-            "branch": "cabang tujuan pull request (bawaan: yang tertulis di config.yml)"})
-def editor(c, repo="", branch=""):
+            "branch": "cabang tujuan pull request (bawaan: yang tertulis di config.yml)",
+            "oauth": "alamat layanan OAuth untuk masuk dengan GitHub, mis. "
+                     "https://oauth.bawaslu-contoh.go.id (lihat README)"})
+def editor(c, repo="", branch="", oauth=""):
     """Rewrite the editor's configuration (theme/admin/config.yml, kunci.js) from the schema."""
     from bawaslu import editor as e
 
-    old_repo, old_branch = e.repo_konfigurasi()
-    written = e.tulis_editor(repo or old_repo, branch or old_branch)
+    old_repo, old_branch, old_oauth = e.repo_konfigurasi()
+    written = e.tulis_editor(repo or old_repo, branch or old_branch, oauth or old_oauth)
     for path in written:
         print(f"Diperbarui: {path.relative_to(HERE)}")
     if not written:

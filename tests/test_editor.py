@@ -47,9 +47,9 @@ def fields(jenis: str) -> dict[str, dict]:
 # --- the configuration is the schema --------------------------------------------
 
 def test_committed_config_is_what_the_schema_gives():
-    repo, branch = editor.repo_konfigurasi()
+    repo, branch, oauth = editor.repo_konfigurasi()
     assert editor.KONFIGURASI.read_text(encoding="utf-8") == editor.teks_konfigurasi(
-        repo=repo, cabang=branch), "jalankan: invoke editor"
+        repo=repo, cabang=branch, oauth=oauth), "jalankan: invoke editor"
     assert editor.KUNCI_JS.read_text(encoding="utf-8") == editor.teks_kunci_js(), \
         "jalankan: invoke editor"
 
@@ -72,8 +72,18 @@ def test_a_key_added_to_the_schema_and_not_to_the_editor_fails(monkeypatch):
     monkeypatch.setattr(skema, "KUNCI", skema.KUNCI + (new,))
     monkeypatch.setattr(editor, "KUNCI", skema.KUNCI)
     assert "witness-count" in editor.teks_konfigurasi()
+    repo, branch, oauth = editor.repo_konfigurasi()
     assert editor.KONFIGURASI.read_text(encoding="utf-8") != editor.teks_konfigurasi(
-        repo=editor.repo_konfigurasi()[0])
+        repo=repo, cabang=branch, oauth=oauth)
+
+
+def test_sign_in_helper_and_repository_are_settings_and_nothing_secret_is_written():
+    cfg = editor.konfigurasi(repo="bawaslu-contoh/buletin", oauth="https://oauth.contoh.id/")
+    assert cfg["backend"]["repo"] == "bawaslu-contoh/buletin"
+    assert cfg["backend"]["base_url"] == "https://oauth.contoh.id"
+    assert cfg["publish_mode"] == "editorial_workflow"
+    text = editor.KONFIGURASI.read_text(encoding="utf-8").lower()
+    assert not any(word in text for word in ("secret", "token", "client_id", "password"))
 
 
 def test_widgets_follow_the_kind_of_value():
@@ -388,6 +398,8 @@ def test_a_case_record_written_in_the_editor_passes_the_check_and_builds(cms):
     shot(d, "penyunting-masuk.png")
     d.find_element("xpath", "//button[normalize-space()='Masuk']").click()
     wait_for(d, "//*[contains(normalize-space(), 'Penanganan Pelanggaran')]")
+    wait_for(d, "//*[contains(normalize-space(), 'Sosialisasi Pengawasan Partisipatif')]")
+    shot(d, "penyunting-daftar.png")
     d.get(b.url("admin/#/collections/putusan/new"))
     title = wait_for(d, "//input[starts-with(@id, 'title-field-')]")
     title.send_keys("Dugaan Ketidaknetralan Kepala Desa Fiktif")

@@ -128,11 +128,15 @@ def koleksi(jenis: str, reg: Registry) -> dict:
     }
 
 
-def konfigurasi(reg: Registry | None = None, repo: str = REPO, cabang: str = CABANG) -> dict:
+def konfigurasi(reg: Registry | None = None, repo: str = REPO, cabang: str = CABANG,
+                oauth: str = "") -> dict:
     """The whole Decap configuration: GitHub backend, pull requests, both collections."""
     reg = reg or registry()
+    # Sign-in: GitHub's OAuth needs a small helper holding the OAuth app's secret (Pages
+    # cannot); its address is ``oauth`` (README, "Signing in"). Nothing secret is here.
+    masuk = {"base_url": oauth.rstrip("/"), "auth_endpoint": "auth"} if oauth else {}
     return {
-        "backend": {"name": "github", "repo": repo, "branch": cabang,
+        "backend": {"name": "github", "repo": repo, "branch": cabang, **masuk,
                     "commit_messages": {
                         "create": "Konten baru {{collection}}: {{slug}}",
                         "update": "Perbarui {{collection}}: {{slug}}",
@@ -155,8 +159,9 @@ HEADER_YML = ("# Ditulis oleh `invoke editor` dari plugins/bawaslu/skema.py; jan
               "# Konfigurasi Decap CMS untuk /admin/ (JSON adalah YAML yang sah).\n")
 
 
-def teks_konfigurasi(reg: Registry | None = None, repo: str = REPO, cabang: str = CABANG) -> str:
-    return HEADER_YML + json.dumps(konfigurasi(reg, repo, cabang), ensure_ascii=False,
+def teks_konfigurasi(reg: Registry | None = None, repo: str = REPO, cabang: str = CABANG,
+                     oauth: str = "") -> str:
+    return HEADER_YML + json.dumps(konfigurasi(reg, repo, cabang, oauth), ensure_ascii=False,
                                    indent=1) + "\n"
 
 
@@ -173,10 +178,10 @@ def teks_kunci_js(reg: Registry | None = None) -> str:
             'if (typeof module !== "undefined") module.exports = BULETIN_SKEMA;\n')
 
 
-def tulis_editor(repo: str = REPO, cabang: str = CABANG) -> list[Path]:
+def tulis_editor(repo: str = REPO, cabang: str = CABANG, oauth: str = "") -> list[Path]:
     """Write config.yml and kunci.js; return the files that changed."""
     changed = []
-    for path, text in ((KONFIGURASI, teks_konfigurasi(repo=repo, cabang=cabang)),
+    for path, text in ((KONFIGURASI, teks_konfigurasi(repo=repo, cabang=cabang, oauth=oauth)),
                        (KUNCI_JS, teks_kunci_js())):
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -185,13 +190,14 @@ def tulis_editor(repo: str = REPO, cabang: str = CABANG) -> list[Path]:
     return changed
 
 
-def repo_konfigurasi(path: Path = KONFIGURASI) -> tuple[str, str]:
-    """The repository and branch the committed configuration names (kept on rewrite)."""
+def repo_konfigurasi(path: Path = KONFIGURASI) -> tuple[str, str, str]:
+    """The repository, branch and sign-in helper the committed configuration names
+    (an office's own choices, kept when the configuration is rewritten)."""
     try:
         backend = json.loads(path.read_text(encoding="utf-8").split("\n", 2)[2])["backend"]
-        return backend["repo"], backend["branch"]
+        return backend["repo"], backend["branch"], backend.get("base_url", "")
     except (OSError, ValueError, KeyError, IndexError):
-        return REPO, CABANG
+        return REPO, CABANG, ""
 
 
 # --- CODEOWNERS -------------------------------------------------------------------

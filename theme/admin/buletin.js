@@ -155,7 +155,7 @@
     collection: {
       sidebar: { collections: "Jenis konten", allCollections: "Semua jenis", searchAll: "Cari semua",
                  searchIn: "Cari di" },
-      collectionTop: { sortBy: "Urutkan", viewAs: "Tampilan", newButton: "＋ %{collectionLabel}",
+      collectionTop: { sortBy: "Urutkan", viewAs: "Tampilan", newButton: "+ %{collectionLabel} baru",
                        newButtonAriaLabel: "Tulis %{collectionLabel} baru", ascending: "Naik",
                        descending: "Turun" },
       entries: { loadingEntries: "Memuat tulisan...", cachingEntries: "Menyimpan tulisan...",
