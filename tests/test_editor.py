@@ -18,14 +18,13 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 import gates
+import pytest
 from bawaslu import editor, konten, skema
 from bawaslu.wilayah import registry
 from conftest import NEWS, ROOT, run_pelican, write
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 NODE_MODULES = ROOT / "node_modules"
 DECAP_SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
@@ -309,6 +308,7 @@ def cms(built):
                     raise RuntimeError(f"decap-server tidak berjalan: {server.stderr.read()}")
                 time.sleep(0.2)
         with gates.Browser(out) as b:
+            b.backend = f"http://127.0.0.1:{port}/"
             yield b, root
     finally:
         server.terminate()
@@ -382,7 +382,16 @@ def shot(driver, name: str) -> None:
 
 def check(content: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "invoke", "check", "--content", str(content)],
-                          cwd=ROOT, capture_output=True, text=True)
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def test_the_editor_loads_nothing_from_another_host(cms):
+    b, _ = cms
+    # Decap and its chunks come from the site itself; the only other address it talks
+    # to here is the local backend (on GitHub Pages: GitHub's API and the OAuth helper).
+    seen = b.requests_elsewhere("admin/")
+    assert any(b.backend in p for p in seen), "Decap did not start (it looks for its backend)"
+    assert [p for p in seen if b.backend not in p] == []
 
 
 CASE_FILE = "content/putusan/kota-bukittinggi/007-reg-lp-pb-kota-13-75-xi-2024.md"

@@ -86,8 +86,8 @@ def field(k: Kunci, jenis: str, reg: Registry) -> dict:
     elif b == "pilihan-banyak":
         f.update(widget="select", options=_options(k.kosakata), multiple=True)
     elif b == "pemilihan":
-        f.update(widget="string", pattern=[r"^(pilkada|pemilu)-\d{4}$",
-                                           "tulis pilkada-YYYY atau pemilu-YYYY, mis. pilkada-2024"])
+        f.update(widget="string", pattern=[
+            r"^(pilkada|pemilu)-\d{4}$", "tulis pilkada-YYYY atau pemilu-YYYY, mis. pilkada-2024"])
     elif b == "daftar":
         f["widget"] = "list"
     elif b == "slug":
@@ -206,7 +206,8 @@ POLA_TIM = "@bawaslu/{slug}"  # the default of the CODEOWNERS_TIM setting (pelic
 PENGELOLA = "@bawaslu/pengelola-situs"  # owns everything outside the office folders
 
 
-def codeowners(reg: Registry | None = None, pola: str = POLA_TIM, pengelola: str = PENGELOLA) -> str:
+def codeowners(reg: Registry | None = None, pola: str = POLA_TIM,
+               pengelola: str = PENGELOLA) -> str:
     """``.github/CODEOWNERS``: each office folder under content/berita/ and
     content/putusan/ is owned by its office's team (``pola`` with ``{slug}`` and
     ``{kode}``); the national office owns ``nasional/``; the site's maintainers
@@ -214,7 +215,8 @@ def codeowners(reg: Registry | None = None, pola: str = POLA_TIM, pengelola: str
     pull request into an office's folder needs that office's review."""
     reg = reg or registry()
     lines = [
-        "# Ditulis oleh `invoke codeowners` dari plugins/bawaslu/data/wilayah.csv; jangan disunting.",
+        "# Ditulis oleh `invoke codeowners` dari plugins/bawaslu/data/wilayah.csv; "
+        "jangan disunting.",
         f"# Pola nama tim: {pola} (pengaturan CODEOWNERS_TIM di pelicanconf.py).",
         "# Aturan terakhir yang cocok berlaku; folder kantor ada di bawah aturan umum.",
         f"* {pengelola}",
