@@ -380,6 +380,18 @@ def shot(driver, name: str) -> None:
         driver.save_screenshot(str(DOC_SHOTS / name))
 
 
+def sign_in(b) -> None:
+    """Open /admin/ and sign in to the local backend, unless already signed in."""
+    d = b.driver
+    d.get(b.url("admin/"))
+    first = wait_for(d, "//button[normalize-space()='Masuk'] | //*[normalize-space()='Jenis konten']",
+                     60)
+    if first.tag_name == "button":
+        shot(d, "penyunting-masuk.png")
+        first.click()
+    wait_for(d, "//*[contains(normalize-space(), 'Sosialisasi Pengawasan Partisipatif')]")
+
+
 def check(content: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "invoke", "check", "--content", str(content)],
                           cwd=ROOT, capture_output=True, text=True, check=False)
@@ -402,12 +414,7 @@ def test_a_case_record_written_in_the_editor_passes_the_check_and_builds(cms):
     b, root = cms
     d = b.driver
     d.set_window_size(1100, 800)
-    d.get(b.url("admin/"))
-    wait_for(d, "//button[normalize-space()='Masuk']", 60)
-    shot(d, "penyunting-masuk.png")
-    d.find_element("xpath", "//button[normalize-space()='Masuk']").click()
-    wait_for(d, "//*[contains(normalize-space(), 'Penanganan Pelanggaran')]")
-    wait_for(d, "//*[contains(normalize-space(), 'Sosialisasi Pengawasan Partisipatif')]")
+    sign_in(b)
     shot(d, "penyunting-daftar.png")
     d.get(b.url("admin/#/collections/putusan/new"))
     title = wait_for(d, "//input[starts-with(@id, 'title-field-')]")
@@ -456,3 +463,29 @@ def test_a_case_record_written_in_the_editor_passes_the_check_and_builds(cms):
                 if NIK in t)
     shown = os.path.relpath(written, ROOT)
     assert f"{shown}:{line}: kemungkinan data pribadi (NIK)" in result.stderr, result.stderr
+
+
+def test_forwarded_to_appears_and_is_required_only_when_the_outcome_is_diteruskan(cms):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    b, _ = cms
+    d = b.driver
+    sign_in(b)
+    d.get(b.url("admin/#/collections/putusan/new"))
+    wait_for(d, "//input[starts-with(@id, 'title-field-')]", 60).send_keys("Uji Diteruskan Fiktif")
+    assert not d.find_elements(By.CSS_SELECTOR, "[id^='forwarded-to-field-'] input, "
+                                                "input[id^='forwarded-to-field-']")
+    assert d.find_elements(By.XPATH,
+                           "//*[normalize-space()='Diisi hanya bila Status \"Diteruskan\".']")
+    choose(d, "outcome", "Diteruskan")
+    box = wait_for(d, "//input[starts-with(@id, 'forwarded-to-field-')]")
+    # Saving without it is refused, with the widget's own message.
+    wait_for(d, "//span[@role='button'][normalize-space()='Terbitkan']").send_keys(Keys.ENTER)
+    wait_for(d, "//*[@role='menuitem'][normalize-space()='Terbitkan sekarang']").click()
+    wait_for(d, "//*[contains(., 'Wajib diisi karena Status \"Diteruskan\"')]")
+    # Once chosen, the select takes the value like the stock one.
+    box.send_keys("KPU")
+    time.sleep(0.3)
+    box.send_keys(Keys.ENTER)
+    assert wait_for(d, "//div[normalize-space()='KPU']")

@@ -111,18 +111,33 @@
   }
   var h = root.h, createClass = root.createClass;
 
+  // The entry as it is now (Decap's `entry` prop may be stale; `getEntry` reads the store).
+  function current(props, name) {
+    var entry = props.getEntry ? props.getEntry() : props.entry;
+    return entry ? entry.getIn(["data", name]) : undefined;
+  }
+
   // Forwarded-To: the select only while Outcome is "diteruskan", and then required.
+  // Decap redraws a field only when its own value changes, so the widget looks at
+  // Outcome a few times a second and redraws itself when it changed.
   var Select = CMS.getWidget("select");
   CMS.registerWidget("diteruskan", createClass({
+    componentDidMount: function () {
+      var self = this;
+      this.timer = setInterval(function () {
+        if ((current(self.props, "outcome") === "diteruskan") !== self.shown) self.forceUpdate();
+      }, 250);
+    },
+    componentWillUnmount: function () { clearInterval(this.timer); },
     isValid: function () {
-      var outcome = this.props.entry.getIn(["data", "outcome"]);
-      if (outcome === "diteruskan" && !plain(this.props.value).length) {
+      if (current(this.props, "outcome") === "diteruskan" && !plain(this.props.value).length) {
         return { error: { message: "Wajib diisi karena Status \"Diteruskan\": pilih satu atau lebih." } };
       }
       return true;
     },
     render: function () {
-      if (this.props.entry.getIn(["data", "outcome"]) !== "diteruskan") {
+      this.shown = current(this.props, "outcome") === "diteruskan";
+      if (!this.shown) {
         return h("p", { id: this.props.forID }, "Diisi hanya bila Status \"Diteruskan\".");
       }
       return h(Select.control, this.props);
@@ -133,7 +148,7 @@
   var StringWidget = CMS.getWidget("string");
   CMS.registerWidget("teks-gambar", createClass({
     isValid: function () {
-      var image = this.props.entry.getIn(["data", "image"]);
+      var image = current(this.props, "image");
       if (image && !String(this.props.value || "").trim()) {
         return { error: { message: "Wajib diisi karena Gambar diisi: tulis apa yang tampak pada gambar." } };
       }
