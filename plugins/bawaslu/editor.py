@@ -117,7 +117,10 @@ def koleksi(jenis: str, reg: Registry) -> dict:
         # once a collection has a path).
         "media_folder": "/content/gambar",
         "public_folder": "gambar",
-        "slug": "{{fields.register}}" if jenis == "putusan" else "{{slug}}",
+        # File names as `invoke new` writes them for news (date, then title); a case
+        # record is named by its Register, as the project's own content is.
+        "slug": ("{{fields.register}}" if jenis == "putusan"
+                 else "{{year}}-{{month}}-{{day}}-{{slug}}"),
         "identifier_field": "title",
         "summary": "{{title}} ({{region}})",
         "create": True,
