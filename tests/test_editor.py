@@ -384,8 +384,8 @@ def sign_in(b) -> None:
     """Open /admin/ and sign in to the local backend, unless already signed in."""
     d = b.driver
     d.get(b.url("admin/"))
-    first = wait_for(d, "//button[normalize-space()='Masuk'] | //*[normalize-space()='Jenis konten']",
-                     60)
+    first = wait_for(
+        d, "//button[normalize-space()='Masuk'] | //*[normalize-space()='Jenis konten']", 60)
     if first.tag_name == "button":
         shot(d, "penyunting-masuk.png")
         first.click()

@@ -218,8 +218,8 @@ def codeowners(reg: Registry | None = None, pola: str = POLA_TIM,
     pull request into an office's folder needs that office's review."""
     reg = reg or registry()
     lines = [
-        "# Ditulis oleh `invoke codeowners` dari plugins/bawaslu/data/wilayah.csv; "
-        "jangan disunting.",
+        ("# Ditulis oleh `invoke codeowners` dari plugins/bawaslu/data/wilayah.csv; "
+         "jangan disunting."),
         f"# Pola nama tim: {pola} (pengaturan CODEOWNERS_TIM di pelicanconf.py).",
         "# Aturan terakhir yang cocok berlaku; folder kantor ada di bawah aturan umum.",
         f"* {pengelola}",
