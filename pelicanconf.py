@@ -161,6 +161,18 @@ JINJA_FILTERS["angka"] = angka  # figures as Indonesians write them: 10.000, 5,5
 JINJA_FILTERS["garis_miring"] = garis_miring  # registers wrap at "/" on phones
 
 
+# The content editor at /admin/ (issue 15): Decap CMS, self-hosted, for staff only.
+# Its configuration comes from the schema (`invoke editor`); see plugins/buletin_editor.
+PLUGINS += ["buletin_editor"]
+DIRECT_TEMPLATES += ["admin"]
+ADMIN_SAVE_AS = "admin/index.html"
+# .github/CODEOWNERS (`invoke codeowners`): the GitHub team owning each office folder
+# ({slug}: the region's folder, e.g. kota-bukittinggi; {kode}: its code, 13-75), and the
+# team owning everything else. Branch protection then requires the owning office's review.
+CODEOWNERS_TIM = "@bawaslu/{slug}"
+CODEOWNERS_PENGELOLA = "@bawaslu/pengelola-situs"
+
+
 def load_plugins(names):
     """Import every plugin now: Pelican itself only logs "Cannot load plugin" and
     builds on without it, so a broken or missing plugin must fail here."""

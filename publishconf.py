@@ -29,7 +29,8 @@ PLUGINS = PLUGINS + ["pelican.plugins.sitemap", "buletin_terbit"]
 load_plugins(PLUGINS)  # noqa: F405 (a missing plugin fails the build)
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$"],
+    # /admin/ is the staff editor (noindex), never a page for the public.
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"^admin/"],
 }
 DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["robots"]
 ROBOTS_SAVE_AS = "robots.txt"

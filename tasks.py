@@ -50,8 +50,9 @@ def serve(c, port=8000):
     server.serve(root=OUTPUT, host="127.0.0.1", port=port)
 
 
-@task
-def check(c, content=CONTENT):
+@task(help={"github": "tulis juga setiap masalah sebagai anotasi GitHub Actions "
+                     "(::error file=...,line=...) agar tampil di pull request"})
+def check(c, content=CONTENT, github=False):
     """Check all content against the contract without building (fast)."""
     from bawaslu import konten
 
@@ -64,6 +65,12 @@ def check(c, content=CONTENT):
     problems = konten.check_folder(root, os.path.relpath)
     for problem in problems:
         print(problem, file=sys.stderr)
+    if github:
+        from bawaslu.editor import anotasi
+
+        # Workflow commands are read from standard output (GitHub Actions).
+        for problem in problems:
+            print(anotasi(problem), flush=True)
     if problems:
         sys.exit(f"{len(problems)} masalah dalam {len(files)} berkas; perbaiki lalu periksa ulang.")
     print(f"Semua {len(files)} berkas sesuai aturan konten.")
@@ -99,6 +106,49 @@ def dokumen(c):
         print(f"Diperbarui: {path.relative_to(HERE)}")
     if not written:
         print("Tabel kunci di dokumen sudah sesuai skema.")
+
+
+@task(help={"repo": "repositori GitHub tujuan penyunting, mis. bawaslu-contoh/buletin "
+                   "(bawaan: yang tertulis di theme/admin/config.yml)",
+            "branch": "cabang tujuan pull request (bawaan: yang tertulis di config.yml)",
+            "oauth": "alamat layanan OAuth untuk masuk dengan GitHub, mis. "
+                     "https://oauth.bawaslu-contoh.go.id (lihat README)"})
+def editor(c, repo="", branch="", oauth=""):
+    """Rewrite the editor's configuration (theme/admin/config.yml, kunci.js) from the schema."""
+    from bawaslu import editor as e
+
+    old_repo, old_branch, old_oauth = e.repo_konfigurasi()
+    written = e.tulis_editor(repo or old_repo, branch or old_branch, oauth or old_oauth)
+    for path in written:
+        print(f"Diperbarui: {path.relative_to(HERE)}")
+    if not written:
+        print("Konfigurasi penyunting sudah sesuai skema.")
+
+
+@task
+def codeowners(c):
+    """Rewrite .github/CODEOWNERS from the region registry (one team per office folder)."""
+    from bawaslu import editor as e
+
+    text = e.codeowners(pola=pengaturan("CODEOWNERS_TIM", e.POLA_TIM),
+                        pengelola=pengaturan("CODEOWNERS_PENGELOLA", e.PENGELOLA))
+    if e.CODEOWNERS.is_file() and e.CODEOWNERS.read_text(encoding="utf-8") == text:
+        print(".github/CODEOWNERS sudah sesuai daftar wilayah.")
+        return
+    e.CODEOWNERS.parent.mkdir(parents=True, exist_ok=True)
+    e.CODEOWNERS.write_text(text, encoding="utf-8")
+    print("Diperbarui: .github/CODEOWNERS")
+
+
+def pengaturan(name: str, default: str) -> str:
+    """A setting of pelicanconf.py, read without running Pelican."""
+    import ast
+
+    tree = ast.parse((HERE / "pelicanconf.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    return default
 
 
 @task

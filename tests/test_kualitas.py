@@ -32,8 +32,10 @@ def region_pages(out: Path) -> list[Path]:
 
 
 # Top-level folders that are sections of the site; any other one is a standing page.
+# admin/ is the staff editor (Decap CMS, noindex): outside the page-weight budget and
+# the per-page browser gates (Decap's own interface); vnu still checks its HTML.
 SECTIONS = {"berita", "putusan", "wilayah", "topik", "feeds", "cari", "data", "pagefind",
-            "theme", "gambar"}
+            "theme", "gambar", "admin"}
 
 
 def standing_pages(out: Path) -> list[Path]:

@@ -155,7 +155,7 @@ def test_workflow_tests_every_change_and_deploys_main_only():
     assert triggers["push"]["branches"] == ["main"] and "pull_request" in triggers
     assert wf["permissions"] == {"contents": "read"}
     jobs = wf["jobs"]
-    assert set(jobs) == {"test", "build", "deploy"}
+    assert set(jobs) == {"konten", "test", "build", "deploy"}
     assert all(job.get("name") and all(s.get("name") for s in job["steps"]) for job in jobs.values())
 
     test = jobs["test"]
