@@ -239,3 +239,21 @@ def test_sample_site_local_build_passes_the_gate(situs):
     # `make test`: the gate on the sample site as staff preview it (SITEURL empty).
     assert gerbang.periksa_situs(situs, "", content=CONTENT, theme_static=THEME_STATIC,
                                  items=terbit.item_pages(CONTENT)) == []
+
+
+def test_only_the_editor_page_loads_the_editor_scripts_and_only_copies_of_them(tmp_path):
+    """/admin/ is the gate's one other script exception: its own three scripts, copied
+    from theme/admin and the decap-cms package; anything else there is refused."""
+    site = make(tmp_path / "situs", {
+        "admin/index.html": page('<script src="kunci.js"></script>'
+                                 '<script src="buletin.js"></script>'
+                                 '<script src="lain.js"></script>'),
+        "berita/index.html": page('<script src="/admin/kunci.js"></script>'),
+        "admin/kunci.js": (ROOT / "theme/admin/kunci.js").read_text(encoding="utf-8"),
+        "admin/buletin.js": "alert('bukan salinan')",
+    })
+    found = "\n".join(gerbang.periksa_situs(site, ""))
+    assert "admin/index.html:1: elemen <script> tidak diizinkan (src=lain.js)" in found
+    assert "berita/index.html:1: elemen <script> tidak diizinkan (src=/admin/kunci.js)" in found
+    assert "admin/buletin.js: bukan salinan berkas penyunting" in found
+    assert "src=kunci.js" not in found and "admin/kunci.js:" not in found

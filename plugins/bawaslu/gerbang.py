@@ -24,10 +24,14 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import bersih, jalur, periksa
+from . import bersih, editor, jalur, periksa
 
-# The one script the site loads: the search page's own (theme/static/js/cari.js).
-SKRIP_CARI = ("cari/index.html", "theme/js/cari.js")
+# The only scripts the site loads, by page: the search page's own (theme/static/js/cari.js)
+# and the staff editor's (Decap CMS and its file format, served from the site: /admin/).
+SKRIP = {
+    "cari/index.html": frozenset({"theme/js/cari.js"}),
+    "admin/index.html": frozenset({"admin/decap-cms.js", "admin/kunci.js", "admin/buletin.js"}),
+}
 # Attributes whose value is a URL (WHATWG HTML, SVG); srcset is a list of them.
 URL_ATTRS = frozenset({"href", "src", "action", "formaction", "poster", "data", "cite",
                        "background", "xlink:href", "ping", "manifest", "icon", "lowsrc",
@@ -59,7 +63,11 @@ class _Halaman(periksa._Page):
         super().__init__()
         self.rel = rel
         self.site_host = _host(siteurl)
-        self.cari = jalur.alamat(siteurl, SKRIP_CARI[1])
+        folder = rel.rsplit("/", 1)[0] + "/" if "/" in rel else ""
+        # Each allowed script as the page may write it: site address or beside the page.
+        self.skrip = {form for path in SKRIP.get(rel, ()) for form in (
+            jalur.alamat(siteurl, path),
+            path[len(folder):] if folder and path.startswith(folder) else None) if form}
         self.found: list[tuple[int, str]] = []
         self.in_style = False
 
@@ -86,9 +94,10 @@ class _Halaman(periksa._Page):
         values = {name: value or "" for name, value in attrs}
         if tag == "script":
             src = values.get("src", "")
-            if not (self.rel == SKRIP_CARI[0] and src == self.cari):
+            if src not in self.skrip:
                 self.problem(f"elemen <script> tidak diizinkan{f' (src={src[:100]})' if src else ''}"
-                             "; hanya halaman cari/ yang memuat skripnya sendiri")
+                             "; hanya halaman cari/ dan penyunting admin/ yang memuat skripnya "
+                             "sendiri")
         if tag in REFUSED_TAGS:
             self.problem(f"elemen <{tag}> tidak diizinkan di situs")
         if tag == "style":
@@ -206,6 +215,13 @@ def tak_dikenal(out: Path, *, content: Path | None = None, theme_static: Path | 
                 problems.append(f"{rel}: bukan salinan berkas biasa di folder konten")
             elif (why := bersih._tidak_aman(source, rel)) is not None:
                 problems.append(f"{rel}: {why}")
+            continue
+        if top == "admin":
+            if rel != "admin/index.html" and not any(
+                    _same_regular_file(folder / rel.split("/", 1)[1], path, folder)
+                    for folder in (editor.ADMIN, editor.DECAP_DIST)):
+                problems.append(f"{rel}: bukan salinan berkas penyunting (theme/admin atau "
+                                "decap-cms dari node_modules)")
             continue
         if _ITEM.fullmatch(rel):
             if items is not None and rel not in items:
