@@ -216,6 +216,12 @@
         list: { add: "Tambah %{item}", addType: "Tambah %{item}" },
       },
     },
+    mediaLibrary: {
+      mediaLibraryModal: { loading: "Memuat...", close: "Tutup", noImagesFound: "Belum ada gambar.",
+                           images: "Gambar", search: "Cari...", uploading: "Mengunggah...",
+                           upload: "Unggah", download: "Unduh", deleting: "Menghapus...",
+                           deleteSelected: "Hapus yang dipilih", chooseSelected: "Pakai gambar ini" },
+    },
     ui: {
       settingsDropdown: { logOut: "Keluar" },
       toast: {
