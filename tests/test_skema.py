@@ -149,11 +149,17 @@ def test_an_office_folder_holds_only_its_own_region(tmp_path, monkeypatch):
         f'{shown}:3: wilayah "Region: Kota Padang" bukan wilayah folder ini: folder '
         '"berita/kota-bukittinggi/" milik Bawaslu Kota Bukittinggi; tulis Region "Kota '
         'Bukittinggi" atau wilayah di bawahnya, atau pindahkan berkas ke folder kantor yang benar']
+    build = run_pelican(content, tmp_path / "out")
+    assert build.returncode != 0 and problems[0] in build.stderr
     (content / "berita/kota-bukittinggi/b.md").unlink()
     write(content, "berita/sumatera-barat/b.md", news)
     write(content, "berita/nasional/c.md", news.replace("Kampanye", "Kampanye Dua")
           .replace("Sosialisasi", "Rapat"))
     assert konten.check_folder(content) == []
+    build = run_pelican(content, tmp_path / "out2")
+    assert build.returncode == 0, build.stderr
+    assert (tmp_path / "out2/berita/2024/06/sosialisasi-pengawasan-partisipatif-di-bukittinggi"
+            / "index.html").is_file()
 
 
 # --- drafts, symlinks and the build ------------------------------------------------------
