@@ -777,6 +777,12 @@ def _detect(text: str, kinds, headline: bool = False) -> list[tuple[str, int, in
     return found
 
 
+# The initials after "berinisial"/"inisial" are initials, whatever else they spell
+# ("NY." is no "Ny." honorific, "JLA" no "Jl." street, "TTL" no birth-date label):
+# they are hidden from the detectors, keeping every offset.
+_INISIAL = re.compile(r"(?<=\b[Bb]erinisial )[A-Z]{1,5}\b|(?<=\b[Ii]nisial )[A-Z]{1,5}\b")
+
+
 def periksa(teks: str, bagian: Sequence[tuple[str, int, int]], jenis: str,
             bukan_data_pribadi: Sequence[str] = ()) -> list[Temuan]:
     """Every likely piece of personal data in the parts ``bagian`` of ``teks``.
@@ -795,7 +801,8 @@ def periksa(teks: str, bagian: Sequence[tuple[str, int, int]], jenis: str,
     results = []
     for key, start, end in bagian:
         norm = Normal(teks[start:end], start, tags=(key == "tags"))
-        results.append((norm, key, _detect(norm.text, kinds, headline=key in ("title", "tags"))))
+        text = _INISIAL.sub(lambda m: "x" * len(m.group()), norm.text)
+        results.append((norm, key, _detect(text, kinds, headline=key in ("title", "tags"))))
     if "nama" in kinds:
         covers = [(m.start(), m.end()) for entry in bukan_data_pribadi if entry.split()
                   for m in re.finditer(r"\s+".join(map(re.escape, entry.split())), teks)]
