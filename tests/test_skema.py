@@ -52,8 +52,7 @@ def test_adding_an_optional_key_is_one_entry_in_the_schema(monkeypatch):
     monkeypatch.setattr(dokumen, "kunci_untuk", skema.kunci_untuk)
     item = baca(NEWS.replace("Authors:", "Pemantau: JPPR (fiktif)\nAuthors:"))
     assert isinstance(item, Item), item
-    assert "Pemantau: \n" in templat.new_file("berita", "Judul", "nasional") or \
-        "Pemantau:\n" in templat.new_file("berita", "Judul", "nasional")
+    assert "\nPemantau:\n" in templat.new_file("berita", "Judul", "nasional")
     assert "| `Pemantau` | tidak | lembaga pemantau" in dokumen.blok_panduan()
     problems = baca(NEWS.replace("Authors:", "Pemantauan: x\nAuthors:"))
     assert 'mungkin maksudnya "Pemantau"?' in problems[0].pesan

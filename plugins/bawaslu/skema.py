@@ -175,10 +175,11 @@ KUNCI: tuple[Kunci, ...] = (
           "", contoh=None, dipindai=False),
 )
 BY_KEY = {k.lower: k for k in KUNCI}
-# Keys Pelican itself acts on (where and how it writes a page): never from content.
-PELICAN = {"template", "save_as", "url", "category", "lang", "translation", "author", "slug",
-           "date_format", "status", "override_url", "override_save_as", "authors", "summary",
-           "tags", "modified"}
+# Keys Pelican itself acts on (where and how it writes a page) that the contract does not
+# have: an error with their own explanation. (Slug, Status and the like are contract keys,
+# allowed where the schema says.)
+PELICAN = {"template", "save_as", "url", "category", "lang", "translation", "author",
+           "date_format", "override_url", "override_save_as"}
 
 
 def kunci_untuk(jenis: str) -> list[Kunci]:
@@ -458,7 +459,7 @@ class Pembaca:
                 continue
             value = self.required(k) if self.jenis in k.wajib else b.value(k.key)
             if not value:
-                if k.lower in b.meta and k.bentuk in ("waktu",) and not b.value(k.key):
+                if k.lower in b.meta and k.bentuk == "waktu":  # Pelican cannot read it empty
                     b.error(k.key, f'kunci "{k.key}" kosong; isi tanggal pembaruan ({DATE_HINT}) '
                             f"atau hapus baris {k.key}")
                 continue
@@ -470,7 +471,6 @@ class Pembaca:
         return self.nilai
 
     def unknown(self, key: str, v: Nilai) -> None:
-        jenis = {"berita": "berita", "putusan": "putusan", "halaman": "halaman"}[self.jenis]
         allowed = [k.key for k in kunci_untuk(self.jenis)]
         lower = {a.lower(): a for a in allowed}
         others = [j for j in JENIS if j != self.jenis and key in {k.lower for k in kunci_untuk(j)}]
@@ -481,7 +481,7 @@ class Pembaca:
         else:
             near = _near(key, lower)
             maybe = f'mungkin maksudnya "{lower[near]}"? ' if near else ""
-        self.b.error(v.line, f'kunci "{v.written}" tidak dikenal untuk {jenis}; {maybe}'
+        self.b.error(v.line, f'kunci "{v.written}" tidak dikenal untuk {self.jenis}; {maybe}'
                      f"kunci yang berlaku: {', '.join(allowed)}")
 
 
