@@ -6,6 +6,7 @@ and the sitemap must still list every page.
 
 import json
 import os
+import shutil
 import sys
 
 import pytest
@@ -47,6 +48,7 @@ def test_a_parallel_build_equals_a_one_process_build(korpus, tmp_path):
     one, many = tmp_path / "satu", tmp_path / "banyak"
     build(korpus, one, 1)
     result = build(korpus, many, 3)
+    assert f"{ITEMS} berkas konten dibaca oleh 2 proses" in result.stdout + result.stderr
     assert f"{ITEMS} halaman item ditulis oleh 3 proses" in result.stdout + result.stderr
     assert gates.differences(one, many, ignore=("pagefind*",)) == []
     item_pages = list((many / "berita").glob("*/*/*/index.html")) + list((many / "putusan").glob("*/index.html"))
@@ -57,6 +59,27 @@ def test_a_parallel_build_equals_a_one_process_build(korpus, tmp_path):
     assert indexed_pages(many) == indexed_pages(one) == ITEMS
     sitemap = (many / "sitemap.xml").read_text(encoding="utf-8")
     assert all(f"/{p.parent.relative_to(many)}/</loc>" in sitemap for p in item_pages)
+
+
+def test_files_read_in_workers_report_the_problems_one_process_reports(korpus, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(korpus, content)
+    news = sorted((content / "berita").rglob("*.md"))
+    cases = sorted((content / "putusan").rglob("*.md"))
+    news[3].write_text(news[3].read_text(encoding="utf-8").replace("Date:", "Tanggal:", 1), encoding="utf-8")
+    cases[-1].write_text(cases[-1].read_text(encoding="utf-8") + "\nNIK pelapor 3174052301900007.\n",
+                         encoding="utf-8")
+    shutil.copy(cases[0], cases[0].with_name("salinan-" + cases[0].name))  # same Register twice
+
+    def problems(workers):
+        result = run_pelican(content, tmp_path / f"out{workers}", extra=["-e", f"BULETIN_PEKERJA={workers}"],
+                             env={**os.environ, "COLUMNS": "400"})
+        assert result.returncode == 1
+        return [line for line in result.stderr.splitlines() if ".md:" in line]
+
+    one = problems(1)
+    assert len(one) >= 3 and problems(2) == one
+    assert not (tmp_path / "out2" / "index.html").exists()
 
 
 def test_one_worker_does_not_fork_and_the_default_is_the_cores():

@@ -44,6 +44,18 @@ class Wilayah:
             return f"Bawaslu Provinsi {self.nama}"
         return f"Bawaslu {self.nama}"
 
+    def __reduce__(self):
+        # A region sent between processes (buletin_paralel) or cached comes back as the
+        # registry's own object: one per region, however many items name it.
+        return _wilayah, (self.kode, self.nama, self.tingkat, self.induk, self.slug)
+
+
+def _wilayah(*fields) -> Wilayah:
+    known = registry().by_kode.get(fields[0])
+    if known is not None and (known.kode, known.nama, known.tingkat, known.induk, known.slug) == fields:
+        return known
+    return Wilayah(*fields)
+
 
 def normalise(name: str) -> str:
     """Fold the ways staff write a region name into one key."""

@@ -70,6 +70,8 @@ class BuletinReader(BaseReader):
         super().__init__(settings)
         self._md: Markdown | None = None
         self._ctx: skema.Konteks | None = None
+        # Results of ``baca`` computed ahead, by absolute path (buletin_paralel's workers).
+        self.terbaca: dict[str, object] = {}
 
     def markdown(self, text: str) -> str:
         if self._md is None:
@@ -82,12 +84,19 @@ class BuletinReader(BaseReader):
             self._ctx = konten.konteks(Path(self.settings["PATH"]), self.settings, self.markdown)
         return self._ctx
 
-    def read(self, source_path):
+    def baca(self, source_path):
+        """The schema's result for one file: an ``Item`` or its problems (``Ditolak``)."""
         root = Path(self.settings["PATH"])
         rel = Path(os.path.relpath(source_path, root)).as_posix()
-        shown = shown_path(source_path)
-        result = konten.baca_berkas(root, rel, shown, self.context())
+        return konten.baca_berkas(root, rel, shown_path(source_path), self.context())
+
+    def read(self, source_path):
+        result = self.terbaca.pop(source_path, None)
+        if result is None:
+            result = self.baca(source_path)
         if isinstance(result, list):
+            root = Path(self.settings["PATH"])
+            rel = Path(os.path.relpath(source_path, root)).as_posix()
             return "", self.invalid(result, rel)
         return result.content, self.metadata(result)
 

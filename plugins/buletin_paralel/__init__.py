@@ -1,4 +1,15 @@
-"""Item pages rendered in worker processes (issue 16): every core renders.
+"""Files read and item pages rendered in worker processes (issue 16): every core works.
+
+Reading. Before the articles generator reads the content folder, the files it
+is going to read (those its cache does not already hold) are read and checked
+by ``BULETIN_PEKERJA`` forked workers, through the reader's own ``baca``
+(``buletin_konten``), in blocks; the results come back pickled, in order, and
+the reader hands them to Pelican as if it had just read each file. The schema
+is pure (a file's bytes and the context give its result), so the outcome is the
+same as reading in one process, and the transient memory of reading (Markdown
+trees, the guard's working copies) is the workers', returned when they exit.
+
+Rendering.
 
 Rendering the item pages is most of the writing stage, and it is pure: each
 page depends on the finished context, never on another page. So once the
@@ -39,6 +50,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import multiprocessing
 import os
 import selectors
 import signal
@@ -49,7 +61,7 @@ from functools import partial
 import pelican
 from pelican import signals
 from pelican.generators import ArticlesGenerator
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.utils import file_suffix, get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 PELICAN_VERSI = "4.12.0"
@@ -307,6 +319,63 @@ def replay(rencana: Rencana, write) -> None:
             write(*args, **kwargs)
 
 
+BLOK_BACA = 100  # files per reading task
+
+
+_tugas = None  # the function the reading workers apply (inherited through fork)
+
+
+def _baca_blok(paths: list[str]) -> list:
+    return [_tugas(path) for path in paths]
+
+
+def peta(fn, items: list, n: int, blok: int = BLOK_BACA) -> list:
+    """``[fn(x) for x in items]`` computed by ``n`` forked workers, in order."""
+    global _tugas
+    chunks = [items[i:i + blok] for i in range(0, len(items), blok)]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    _tugas = fn
+    gc.freeze()  # what the workers inherit is not copied by the collector's visits
+    try:
+        with multiprocessing.get_context("fork").Pool(min(n, len(chunks))) as pool:
+            gc.unfreeze()
+            results: list = []
+            for part in pool.imap(_baca_blok, chunks):
+                results += part
+            return results
+    finally:
+        gc.unfreeze()
+        _tugas = None
+
+
+def files_to_read(generator) -> list[str]:
+    """The absolute paths the articles generator will read (not already in its cache)."""
+    settings = generator.settings
+    return [os.path.abspath(os.path.join(generator.path, f))
+            for f in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+            if generator.get_cached_data(f, None) is None]
+
+
+def read_in_workers(generator, inner) -> None:
+    """``generate_context()`` with the files read ahead by worker processes."""
+    n = pekerja(generator.settings)
+    readers = generator.readers.readers  # extension -> reader
+    if n > 1:
+        paths = [p for p in files_to_read(generator) if hasattr(readers.get(file_suffix(p)), "terbaca")]
+        if len(paths) > BLOK_BACA:
+            results = peta(lambda path: readers[file_suffix(path)].baca(path), paths, n)
+            for path, result in zip(paths, results):
+                readers[file_suffix(path)].terbaca[path] = result
+            log.info("buletin_paralel: %d berkas konten dibaca oleh %d proses", len(paths),
+                     min(n, -(-len(paths) // BLOK_BACA)))
+    return inner()
+
+
+def wrap_generate_context(generator) -> None:
+    generator.generate_context = partial(read_in_workers, generator, generator.generate_context)
+
+
 def wrap_generate_articles(generators) -> None:
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
@@ -315,4 +384,5 @@ def wrap_generate_articles(generators) -> None:
 
 
 def register():
+    signals.article_generator_init.connect(wrap_generate_context)
     signals.all_generators_finalized.connect(wrap_generate_articles)
