@@ -82,6 +82,23 @@ def test_files_read_in_workers_report_the_problems_one_process_reports(korpus, t
     assert not (tmp_path / "out2" / "index.html").exists()
 
 
+def test_a_warm_rebuild_reads_only_what_the_cache_does_not_hold(korpus, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(korpus, content)
+    cache = ["--cache-path", str(tmp_path / "cache"), "-e", "CACHE_CONTENT=true", "BULETIN_PEKERJA=2"]
+
+    def log(*extra):
+        result = run_pelican(content, tmp_path / "out", extra=["--verbose", *cache, *extra],
+                             env={**os.environ, "COLUMNS": "400"})
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result.stdout + result.stderr
+
+    assert f"{ITEMS} berkas konten dibaca oleh 2 proses" in log()
+    edited = sorted((content / "berita").rglob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nParagraf tambahan.\n", encoding="utf-8")
+    assert "berkas konten dibaca oleh" not in log("LOAD_CONTENT_CACHE=true")
+
+
 def test_one_worker_does_not_fork_and_the_default_is_the_cores():
     assert buletin_paralel.pekerja({"BULETIN_PEKERJA": 1}) == 1
     assert buletin_paralel.pekerja({}) == (os.cpu_count() or 1)

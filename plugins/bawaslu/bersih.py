@@ -423,6 +423,7 @@ def berkas_tidak_aman(root: Path) -> list[tuple[str, str]]:
         return [(".", "folder konten adalah tautan simbolik (symlink); gunakan folder biasa")]
     for folder, dirs, files in os.walk(root, followlinks=False):
         base = Path(folder)
+        regular = set(files)  # a case-record folder holds thousands of files: no list scans
         for name in sorted(dirs + files):
             path = base / name
             rel = path.relative_to(root).as_posix()
@@ -430,9 +431,9 @@ def berkas_tidak_aman(root: Path) -> list[tuple[str, str]]:
                 found.append((rel, SYMLINK))
             elif name.startswith("."):
                 continue  # hidden: Pelican neither reads nor copies it (IGNORE_FILES)
-            elif name in files and not path.is_file():
+            elif name in regular and not path.is_file():
                 found.append((rel, "bukan berkas biasa; hapus dari folder konten"))
-            elif name in files and (why := _tidak_aman(path, rel)) is not None:
+            elif name in regular and (why := _tidak_aman(path, rel)) is not None:
                 found.append((rel, why))
         dirs[:] = [d for d in dirs if not (base / d).is_symlink() and not d.startswith(".")]
     return sorted(found)

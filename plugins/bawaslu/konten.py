@@ -62,7 +62,7 @@ def masalah_situs(root: Path, per_file: dict, show=None) -> list[Masalah]:
     """Every problem of a content folder, sorted: each file's (``per_file`` maps a
     relative path to its ``Item`` or its problems), files the build could not read,
     and the site-wide rules (unique Register numbers and URLs)."""
-    show = show or (lambda rel: _shown(root, rel))
+    show = show or _shown(root)
     problems: list[Masalah] = []
     items = []
     for rel in content_files(root):
@@ -81,11 +81,14 @@ def masalah_situs(root: Path, per_file: dict, show=None) -> list[Masalah]:
     return sorted(set(problems))
 
 
-def _shown(root: Path, rel: str) -> str:
+def _shown(root: Path):
+    """``rel`` -> the path as staff see it (relative to where they run the build); the
+    folder's relative path is computed once (``relpath`` is lexical)."""
     try:
-        return os.path.relpath(Path(root) / rel)
+        base = os.path.relpath(root)
     except ValueError:
-        return str(Path(root) / rel)
+        base = str(root)
+    return lambda rel: os.path.normpath(os.path.join(base, rel))
 
 
 def check_folder(root: Path, show=str, ctx: skema.Konteks | None = None) -> list[Masalah]:

@@ -350,11 +350,14 @@ def peta(fn, items: list, n: int, blok: int = BLOK_BACA) -> list:
 
 
 def files_to_read(generator) -> list[str]:
-    """The absolute paths the articles generator will read (not already in its cache)."""
+    """The absolute paths the articles generator will read: those neither its own cache
+    nor the readers' cache (Pelican's CONTENT_CACHING_LAYER) holds unchanged."""
     settings = generator.settings
-    return [os.path.abspath(os.path.join(generator.path, f))
-            for f in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-            if generator.get_cached_data(f, None) is None]
+    readers = generator.readers
+    return [path for f in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+            if generator.get_cached_data(f, None) is None
+            and readers.get_cached_data(path := os.path.abspath(os.path.join(generator.path, f)),
+                                        (None, None))[0] is None]
 
 
 def read_in_workers(generator, inner) -> None:
