@@ -94,15 +94,17 @@ async def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) ->
     return int(result.get("page_count", 0))
 
 
-def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: str | None = None) -> tuple[int, str]:
+def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: str | None = None,
+                  sidik: bool = True) -> tuple[int, str]:
     """Index one bundle: the pages ``chunk`` (paths relative to ``out``) into ``out/folder``.
 
     ``sebelumnya``: the bundle's digest in the previous build into the same
     folder (warm rebuilds): byte-identical pages keep their index. Returns the
-    number of pages indexed now and the bundle's digest; raises when Pagefind fails.
+    number of pages indexed now and the bundle's digest ("" with ``sidik=False``: a build
+    that keeps no cache reads no page twice); raises when Pagefind fails.
     """
     out = Path(out).resolve()
-    digest = _digest(out, chunk)
+    digest = _digest(out, chunk) if sidik or sebelumnya else ""
     if digest == sebelumnya and utuh(out, folder):
         return 0, digest
     for _ in range(ULANG):

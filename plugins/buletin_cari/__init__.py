@@ -50,7 +50,8 @@ class Pengindeks:
             if self.error is None:
                 try:
                     folder, chunk = job
-                    n, self.digests[folder] = cari.indeks_bundel(self.out, folder, chunk, self.before.get(folder))
+                    n, self.digests[folder] = cari.indeks_bundel(
+                        self.out, folder, chunk, self.before.get(folder), sidik=self.save)
                     self.count += n
                 except BaseException as error:  # reported by finish(), in the main thread
                     self.error = error

@@ -354,6 +354,9 @@ def files_to_read(generator) -> list[str]:
     nor the readers' cache (Pelican's CONTENT_CACHING_LAYER) holds unchanged."""
     settings = generator.settings
     readers = generator.readers
+    if not settings.get("LOAD_CONTENT_CACHE"):  # both caches start empty: no file hashed twice
+        return [os.path.abspath(os.path.join(generator.path, f))
+                for f in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])]
     return [path for f in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
             if generator.get_cached_data(f, None) is None
             and readers.get_cached_data(path := os.path.abspath(os.path.join(generator.path, f)),
