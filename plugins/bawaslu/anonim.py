@@ -110,14 +110,30 @@ _SPECIAL = re.compile(
     r"|(?P<other>[^\x00-\x7f])"
 )
 # Where a change may start: the regex above is only tried there (a plain
-# character class is searched fast; the alternation is not).
-_CANDIDATE = re.compile(r"[&<\[\]`*_#>\n\t\r\u0080-\U0010ffff]| {2}")
+# character class is searched fast; the alternation is not). These are the
+# first characters of its alternatives ("&", "<", "[", "]", "`", "*", "_",
+# ">", line breaks, tabs, other spaces, non-ASCII) and two spaces. A line
+# break that ``_NEW_BLOCK`` keeps for sure (before a blank line, a heading, a
+# list item, a table row or a quotation: its match is the line break alone
+# and stays as it is) is left out.
+_CHANGE = (r"[&<\[\]`*_>\n\t\r\u0080-\U0010ffff]"
+           r"(?:(?<!\n)|(?![\n#>|*+\-]|\d{1,3}[.)][ \t]))")
+_CANDIDATE = re.compile(_CHANGE + r"| {2}")
+# The same without the two spaces, for a text that has none: a pattern that
+# starts with a character class is searched much faster than an alternation.
+_CANDIDATE_ONE = re.compile(_CHANGE)
+_SPACE_CHAR = re.compile("[" + _SPACES + "]")
+_INVISIBLE_CHAR = re.compile("[" + _INVISIBLE + "]")
 # A line break inside a paragraph is a space, unless the next line starts a
 # block of its own (a blank line, a heading, a list item, a table row, a
 # quotation, or a label line of an identity block "Nama : ...").
 _NEW_BLOCK = re.compile(
     r"\n|[#>|*+\-]|\d{1,3}[.)][ \t]|[A-Za-z][A-Za-z/ .]{0,30}?[ \t]*(?:\n[ \t]*)?:"
 )
+
+# Tags: hyphens and underscores join words; each word starts with a capital.
+_TAG_JOIN = re.compile(r"[-_]")
+_TAG_WORD = re.compile(r"(?:(?<=^)|(?<=[\s,_\-]))[a-z]")
 
 
 class Normal:
@@ -137,7 +153,7 @@ class Normal:
             at += len(s)
 
         seen = 0  # matched up to here (changed or not)
-        for hit in _CANDIDATE.finditer(text):
+        for hit in (_CANDIDATE if "  " in text else _CANDIDATE_ONE).finditer(text):
             if hit.start() < seen:
                 continue
             m = _SPECIAL.match(text, hit.start())
@@ -148,8 +164,7 @@ class Normal:
             g = m.group()
             if kind == "ent":
                 out = _fold(html.unescape(g))
-                out = re.sub("[" + _SPACES + "]", " ", out)
-                out = re.sub("[" + _INVISIBLE + "]", "", out)
+                out = _INVISIBLE_CHAR.sub("", _SPACE_CHAR.sub(" ", out))
             elif kind == "tag":
                 name = (m.group("tagname") or "").lower()
                 out = "" if name in _INLINE_TAGS else " "
@@ -176,8 +191,7 @@ class Normal:
             emit(text[last:], last, len(text), True)
         self.text = "".join(pieces)
         if tags:  # "terlapor-nama-orang" is read as "Terlapor Nama Orang"
-            self.text = re.sub(r"(?:(?<=^)|(?<=[\s,_\-]))[a-z]", lambda m: m.group().upper(),
-                               re.sub(r"[-_]", " ", self.text))
+            self.text = _TAG_WORD.sub(lambda m: m.group().upper(), _TAG_JOIN.sub(" ", self.text))
         self._starts = [mark[0] for mark in self.marks]
         self.base = base
         self.length = len(text)
