@@ -331,7 +331,8 @@ _LANDLINE = re.compile(
 )
 # name@domain.tld, also "name [at] domain [dot] tld", "name (at) domain.tld" and
 # "name at domain dot com"; "&#64;" is decoded before.
-_AT = re.compile(r"@|[\[(][Aa][Tt][\])]| [Aa][Tt] ")
+# (Every alternative starts with a plain character: searched fast.)
+_AT = re.compile(r"@|\[[Aa][Tt][\])]|\([Aa][Tt][\])]| [Aa][Tt] ")
 _LOCAL = re.compile(r"[\w.+\-]*\w$")
 _DOT = r"(?:\.|[ ]?[\[(]dot[\])][ ]?| dot )"
 _DOMAIN = re.compile(r"[\w\-]+(?:" + _DOT + r"[\w\-]+)*" + _DOT + r"[A-Za-z]{2,}\b", re.IGNORECASE)
@@ -650,7 +651,8 @@ _HEADING = re.compile(r"(?:(?<=\n)|^)#[^\n]*")
 
 def _names(text: str, headline: bool = False):
     found = []
-    for m in _NAME_LINE.finditer(text):
+    name_lines = _NAME_LINE.finditer(text) if ("Nama" in text or "NAMA" in text) else ()
+    for m in name_lines:
         span = _name_at(text, m.end())
         if span:
             found.append(span)
@@ -688,22 +690,31 @@ def _names(text: str, headline: bool = False):
         yield "nama", start, end
 
 
-# (kinds found, detector); where two detectors claim the same characters, the
-# one listed first wins (an e-mail is not also a name).
+# What a detector needs in the text to find anything (searched once per text and
+# shared between detectors; a detector whose need is absent is not run):
+# identity numbers and phone numbers have five digits in a row, with at most one
+# separator between two; a street has its street word; a plate is letters,
+# digits and letters.
+_FIVE_DIGITS = re.compile(r"\d(?:[ .\-]?\d){4}")
+_STREET_NEEDS = re.compile(r"JL|Jl|Jalan|JALAN|jalan|GG\.|Gg\.|Gang|GANG|gang|Komp|Perum|Lorong|Lr\.")
+_PLATE_NEEDS = re.compile(r"[A-Z][ \-.]?\d{1,4}[ \-.]?[A-Z]")
+
+# (kinds found, detector, what it needs or None); where two detectors claim the
+# same characters, the one listed first wins (an e-mail is not also a name).
 _DETECTORS = (
-    ({"email"}, _emails),
-    ({"lahir"}, _birth_dates),
+    ({"email"}, _emails, None),
+    ({"lahir"}, _birth_dates, None),
     # An identity number may hold a group that looks like a phone number
     # ("110101 0801000001"): the longer identity number wins.
-    (NUMERIC, _numbers),
-    ({"telepon"}, _plain("telepon", _MOBILE)),
-    ({"telepon"}, _plain("telepon", _LANDLINE)),
-    ({"alamat"}, _address_lines),
-    ({"alamat"}, _plain("alamat", _STREET)),
-    ({"alamat"}, _plain("alamat", _BLOCK, ("lok", "LOK"))),
-    ({"alamat"}, _plain("alamat", _RTRW, ("RT", "Rt"))),
-    ({"plat"}, _plain("plat", _PLATE)),
-    ({"nama"}, _names),
+    (NUMERIC, _numbers, _FIVE_DIGITS),
+    ({"telepon"}, _plain("telepon", _MOBILE), _FIVE_DIGITS),
+    ({"telepon"}, _plain("telepon", _LANDLINE), _FIVE_DIGITS),
+    ({"alamat"}, _address_lines, None),
+    ({"alamat"}, _plain("alamat", _STREET), _STREET_NEEDS),
+    ({"alamat"}, _plain("alamat", _BLOCK, ("lok", "LOK")), None),
+    ({"alamat"}, _plain("alamat", _RTRW, ("RT", "Rt")), None),
+    ({"plat"}, _plain("plat", _PLATE), _PLATE_NEEDS),
+    ({"nama"}, _names, None),
 )
 
 # --- propagation -----------------------------------------------------------------
@@ -765,15 +776,22 @@ def _propagate(findings, silenced=lambda start, end: False):
 
 
 def _detect(text: str, kinds, headline: bool = False) -> list[tuple[str, int, int]]:
+    """The findings (kind, start, end) in ``text``, in no particular order."""
     found: list[tuple[str, int, int]] = []
-    for detects, detect in _DETECTORS:
+    present: dict = {}  # need -> whether the text has it
+    for detects, detect, needs in _DETECTORS:
         if not detects & kinds:
             continue
-        new = []
-        for kind, a, b in (_names(text, headline) if detect is _names else detect(text)):
-            if kind not in kinds or b <= a:
+        if needs is not None:
+            if needs not in present:
+                present[needs] = needs.search(text) is not None
+            if not present[needs]:
                 continue
-            new.append((kind, a, b))
+        new = [(kind, a, b) for kind, a, b in
+               (_names(text, headline) if detect is _names else detect(text))
+               if kind in kinds and b > a]
+        if not new:
+            continue
         # Overlaps with earlier detectors (sorted, so one pass).
         found.sort(key=lambda f: f[1])
         starts = [f[1] for f in found]
@@ -794,7 +812,13 @@ def _detect(text: str, kinds, headline: bool = False) -> list[tuple[str, int, in
 # The initials after "berinisial"/"inisial" are initials, whatever else they spell
 # ("NY." is no "Ny." honorific, "JLA" no "Jl." street, "TTL" no birth-date label):
 # they are hidden from the detectors, keeping every offset.
-_INISIAL = re.compile(r"(?<=\b[Bb]erinisial )[A-Z]{1,5}\b|(?<=\b[Ii]nisial )[A-Z]{1,5}\b")
+# (The regex starts with the literal "nisial ", which is searched fast, and
+# looks behind it for the whole word.)
+_INISIAL = re.compile(r"nisial (?:(?<=\b[Bb]erinisial )|(?<=\b[Ii]nisial ))([A-Z]{1,5})\b")
+
+
+def _hide_initials(text: str) -> str:
+    return _INISIAL.sub(lambda m: "nisial " + "x" * len(m.group(1)), text)
 
 
 def periksa(teks: str, bagian: Sequence[tuple[str, int, int]], jenis: str,
@@ -815,7 +839,7 @@ def periksa(teks: str, bagian: Sequence[tuple[str, int, int]], jenis: str,
     results = []
     for key, start, end in bagian:
         norm = Normal(teks[start:end], start, tags=(key == "tags"))
-        text = _INISIAL.sub(lambda m: "x" * len(m.group()), norm.text)
+        text = _hide_initials(norm.text)
         results.append((norm, key, _detect(text, kinds, headline=key in ("title", "tags"))))
     if "nama" in kinds:
         covers = [(m.start(), m.end()) for entry in bukan_data_pribadi if entry.split()
