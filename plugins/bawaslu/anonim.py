@@ -384,6 +384,12 @@ _ADDRESS_LINE = re.compile(
     r"(?:Alamat(?: Rumah| Lengkap| Tinggal)?|Tempat Tinggal|Domisili|ALAMAT)[ ]*:[ ]*([^\n;]+)",
     re.IGNORECASE,
 )
+# The label alone, searched first (the line start and the lookbehinds make
+# the regex above slow to search).
+_ADDRESS_LABEL = re.compile(
+    r"(?=[adt])(?:Alamat(?: Rumah| Lengkap| Tinggal)?|Tempat Tinggal|Domisili|ALAMAT)[ ]*:",
+    re.IGNORECASE,
+)
 # An office's address is not a private person's: "Alamat : Kantor PPK ...".
 _OFFICE = re.compile(r"(?:Kantor|Sekretariat|Balai|Gedung|Aula|Kampus)\b", re.IGNORECASE)
 _AREA = re.compile(r"\b(?:Kel\.|Kelurahan|Desa|Ds\.|Nagari|Gampong|Kampung|Kec\.|Kecamatan|"
@@ -391,7 +397,7 @@ _AREA = re.compile(r"\b(?:Kel\.|Kelurahan|Desa|Ds\.|Nagari|Gampong|Kampung|Kec\.
 
 
 def _address_lines(text: str):
-    if ":" not in text:
+    if ":" not in text or not _ADDRESS_LABEL.search(text):
         return
     for m in _ADDRESS_LINE.finditer(text):
         value_start = m.start(1)
@@ -438,10 +444,8 @@ def _birth_dates(text: str):
         yield "lahir", m.start(1), m.end(1)
 
 
-def _plain(kind, pattern, needs=None):
+def _plain(kind, pattern):
     def find(text):
-        if needs and not any(n in text for n in needs):
-            return
         for m in pattern.finditer(text):
             g = m.group()
             start = m.start() + (len(g) - len(g.lstrip()))
@@ -646,7 +650,9 @@ def _name_at(text: str, pos: int, headline: bool = False):
     return start, end
 
 
-_HEADING = re.compile(r"(?:(?<=\n)|^)#[^\n]*")
+# A "#" at the start of a line and the rest of the line (the regex starts with
+# the plain "#", searched fast, and looks behind it for the line start).
+_HEADING = re.compile(r"#(?:(?<=\n#)|(?<=^#))[^\n]*")
 
 
 def _names(text: str, headline: bool = False):
@@ -694,10 +700,12 @@ def _names(text: str, headline: bool = False):
 # shared between detectors; a detector whose need is absent is not run):
 # identity numbers and phone numbers have five digits in a row, with at most one
 # separator between two; a street has its street word; a plate is letters,
-# digits and letters.
+# digits and letters; a block is written "Blok", RT/RW starts with "RT".
 _FIVE_DIGITS = re.compile(r"\d(?:[ .\-]?\d){4}")
 _STREET_NEEDS = re.compile(r"JL|Jl|Jalan|JALAN|jalan|GG\.|Gg\.|Gang|GANG|gang|Komp|Perum|Lorong|Lr\.")
 _PLATE_NEEDS = re.compile(r"[A-Z][ \-.]?\d{1,4}[ \-.]?[A-Z]")
+_BLOCK_NEEDS = re.compile(r"lok|LOK")
+_RTRW_NEEDS = re.compile(r"RT|Rt")
 
 # (kinds found, detector, what it needs or None); where two detectors claim the
 # same characters, the one listed first wins (an e-mail is not also a name).
@@ -711,8 +719,8 @@ _DETECTORS = (
     ({"telepon"}, _plain("telepon", _LANDLINE), _FIVE_DIGITS),
     ({"alamat"}, _address_lines, None),
     ({"alamat"}, _plain("alamat", _STREET), _STREET_NEEDS),
-    ({"alamat"}, _plain("alamat", _BLOCK, ("lok", "LOK")), None),
-    ({"alamat"}, _plain("alamat", _RTRW, ("RT", "Rt")), None),
+    ({"alamat"}, _plain("alamat", _BLOCK), _BLOCK_NEEDS),
+    ({"alamat"}, _plain("alamat", _RTRW), _RTRW_NEEDS),
     ({"plat"}, _plain("plat", _PLATE), _PLATE_NEEDS),
     ({"nama"}, _names, None),
 )
