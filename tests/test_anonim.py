@@ -10,8 +10,16 @@ import time
 from pathlib import Path
 
 import pytest
-from bawaslu.anonim import (KELAS, LABELS, NUMERIC, Temuan, bagian_berkas, normalisasi, periksa,
-                            temukan)
+from bawaslu.anonim import (
+    KELAS,
+    LABELS,
+    NUMERIC,
+    Temuan,
+    bagian_berkas,
+    normalisasi,
+    periksa,
+    temukan,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
