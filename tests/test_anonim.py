@@ -10,7 +10,16 @@ import time
 from pathlib import Path
 
 import pytest
-from bawaslu.anonim import KELAS, LABELS, NUMERIC, Temuan, bagian_berkas, periksa, temukan
+from bawaslu.anonim import (
+    KELAS,
+    LABELS,
+    NUMERIC,
+    Temuan,
+    bagian_berkas,
+    normalisasi,
+    periksa,
+    temukan,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -800,3 +809,47 @@ def test_a_silenced_name_is_not_propagated_to_other_mentions():
 def test_initials_that_spell_an_abbreviation_are_initials(sentence):
     """Seen in the 10,000-item bench corpus: initials read as "Ny.", "Jl." or "TTL"."""
     assert periksa(sentence, [("body", 0, len(sentence))], "putusan") == []
+
+
+# --- the shortcuts of the fast path (candidate search, needs, prefilters) -----------------
+# The normaliser only looks where a change may start, and a detector runs only when
+# what it needs is in the text; these pin down the results at the edges of those
+# shortcuts, as the guard gave them before it was made faster.
+
+@pytest.mark.parametrize("text, normal", [
+    ("a\nb", "a b"),  # a hard-wrapped line is joined
+    ("a\n\nb", "a\n b"),
+    ("a\n# b", "a\n# b"),  # before a heading, list item, table row: kept
+    ("a\n- b", "a\n- b"),
+    ("a\n1. b", "a\n1. b"),
+    ("a\n12) b", "a\n12) b"),
+    ("a\n|b", "a\n|b"),
+    ("a\n> b", "a\nb"),
+    ("a\n*b*", "a\nb"),
+    (">   kutipan  dua", "  kutipan dua"),  # the quotation marker takes one space
+    ("x  >  y", "x > y"),
+    ("a  \n  b", "a b"),
+    ("a\n  b", "a b"),
+    ("a\tb", "a b"),
+    ("Nama\n: X", "Nama : X"),
+    ("a\nNama : X", "a\nNama : X"),
+])
+def test_normalisation_at_line_breaks_and_spaces(text, normal):
+    assert normalisasi(text) == normal
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Alamat Rumah : Jl Kenanga, Kelurahan Baru", [("alamat", "Jl Kenanga")]),
+    ("ALAMAT LENGKAP: Dusun Krajan 2, Desa Maju", [("alamat", "Dusun Krajan 2")]),
+    ("Tinggal di Blok C-12 dan RT 03/RW 05", [("alamat", "Blok C-12"), ("alamat", "RT 03/RW 05")]),
+    ("Sdr. Ardani, Inisial AB.", [("nama", "Ardani")]),
+    # A heading is a line that starts with "#"; in a heading a verb is no name.
+    ("Teks\n# Terlapor Bertemu Warga", []),
+    ("Teks # Terlapor Bertemu Warga", [("nama", "Bertemu")]),
+    ("Teks\n\nNama : Sabrang Wirataka\nNAMA: Mentari Pohansari",
+     [("nama", "Sabrang Wirataka"), ("nama", "Mentari Pohansari")]),
+    ("surel bayu (at) contoh.com", [("email", "bayu (at) contoh.com")]),
+    ("surel bayu(AT)contoh.com", [("email", "bayu(AT)contoh.com")]),
+])
+def test_detectors_behind_a_prefilter_still_find(text, expected):
+    assert found(text) == expected

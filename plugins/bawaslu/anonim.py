@@ -110,14 +110,30 @@ _SPECIAL = re.compile(
     r"|(?P<other>[^\x00-\x7f])"
 )
 # Where a change may start: the regex above is only tried there (a plain
-# character class is searched fast; the alternation is not).
-_CANDIDATE = re.compile(r"[&<\[\]`*_#>\n\t\r\u0080-\U0010ffff]| {2}")
+# character class is searched fast; the alternation is not). These are the
+# first characters of its alternatives ("&", "<", "[", "]", "`", "*", "_",
+# ">", line breaks, tabs, other spaces, non-ASCII) and two spaces. A line
+# break that ``_NEW_BLOCK`` keeps for sure (before a blank line, a heading, a
+# list item, a table row or a quotation: its match is the line break alone
+# and stays as it is) is left out.
+_CHANGE = (r"[&<\[\]`*_>\n\t\r\u0080-\U0010ffff]"
+           r"(?:(?<!\n)|(?![\n#>|*+\-]|\d{1,3}[.)][ \t]))")
+_CANDIDATE = re.compile(_CHANGE + r"| {2}")
+# The same without the two spaces, for a text that has none: a pattern that
+# starts with a character class is searched much faster than an alternation.
+_CANDIDATE_ONE = re.compile(_CHANGE)
+_SPACE_CHAR = re.compile("[" + _SPACES + "]")
+_INVISIBLE_CHAR = re.compile("[" + _INVISIBLE + "]")
 # A line break inside a paragraph is a space, unless the next line starts a
 # block of its own (a blank line, a heading, a list item, a table row, a
 # quotation, or a label line of an identity block "Nama : ...").
 _NEW_BLOCK = re.compile(
     r"\n|[#>|*+\-]|\d{1,3}[.)][ \t]|[A-Za-z][A-Za-z/ .]{0,30}?[ \t]*(?:\n[ \t]*)?:"
 )
+
+# Tags: hyphens and underscores join words; each word starts with a capital.
+_TAG_JOIN = re.compile(r"[-_]")
+_TAG_WORD = re.compile(r"(?:(?<=^)|(?<=[\s,_\-]))[a-z]")
 
 
 class Normal:
@@ -137,7 +153,7 @@ class Normal:
             at += len(s)
 
         seen = 0  # matched up to here (changed or not)
-        for hit in _CANDIDATE.finditer(text):
+        for hit in (_CANDIDATE if "  " in text else _CANDIDATE_ONE).finditer(text):
             if hit.start() < seen:
                 continue
             m = _SPECIAL.match(text, hit.start())
@@ -148,8 +164,7 @@ class Normal:
             g = m.group()
             if kind == "ent":
                 out = _fold(html.unescape(g))
-                out = re.sub("[" + _SPACES + "]", " ", out)
-                out = re.sub("[" + _INVISIBLE + "]", "", out)
+                out = _INVISIBLE_CHAR.sub("", _SPACE_CHAR.sub(" ", out))
             elif kind == "tag":
                 name = (m.group("tagname") or "").lower()
                 out = "" if name in _INLINE_TAGS else " "
@@ -176,8 +191,7 @@ class Normal:
             emit(text[last:], last, len(text), True)
         self.text = "".join(pieces)
         if tags:  # "terlapor-nama-orang" is read as "Terlapor Nama Orang"
-            self.text = re.sub(r"(?:(?<=^)|(?<=[\s,_\-]))[a-z]", lambda m: m.group().upper(),
-                               re.sub(r"[-_]", " ", self.text))
+            self.text = _TAG_WORD.sub(lambda m: m.group().upper(), _TAG_JOIN.sub(" ", self.text))
         self._starts = [mark[0] for mark in self.marks]
         self.base = base
         self.length = len(text)
@@ -317,7 +331,8 @@ _LANDLINE = re.compile(
 )
 # name@domain.tld, also "name [at] domain [dot] tld", "name (at) domain.tld" and
 # "name at domain dot com"; "&#64;" is decoded before.
-_AT = re.compile(r"@|[\[(][Aa][Tt][\])]| [Aa][Tt] ")
+# (Every alternative starts with a plain character: searched fast.)
+_AT = re.compile(r"@|\[[Aa][Tt][\])]|\([Aa][Tt][\])]| [Aa][Tt] ")
 _LOCAL = re.compile(r"[\w.+\-]*\w$")
 _DOT = r"(?:\.|[ ]?[\[(]dot[\])][ ]?| dot )"
 _DOMAIN = re.compile(r"[\w\-]+(?:" + _DOT + r"[\w\-]+)*" + _DOT + r"[A-Za-z]{2,}\b", re.IGNORECASE)
@@ -369,6 +384,12 @@ _ADDRESS_LINE = re.compile(
     r"(?:Alamat(?: Rumah| Lengkap| Tinggal)?|Tempat Tinggal|Domisili|ALAMAT)[ ]*:[ ]*([^\n;]+)",
     re.IGNORECASE,
 )
+# The label alone, searched first (the line start and the lookbehinds make
+# the regex above slow to search).
+_ADDRESS_LABEL = re.compile(
+    r"(?=[adt])(?:Alamat(?: Rumah| Lengkap| Tinggal)?|Tempat Tinggal|Domisili|ALAMAT)[ ]*:",
+    re.IGNORECASE,
+)
 # An office's address is not a private person's: "Alamat : Kantor PPK ...".
 _OFFICE = re.compile(r"(?:Kantor|Sekretariat|Balai|Gedung|Aula|Kampus)\b", re.IGNORECASE)
 _AREA = re.compile(r"\b(?:Kel\.|Kelurahan|Desa|Ds\.|Nagari|Gampong|Kampung|Kec\.|Kecamatan|"
@@ -376,7 +397,7 @@ _AREA = re.compile(r"\b(?:Kel\.|Kelurahan|Desa|Ds\.|Nagari|Gampong|Kampung|Kec\.
 
 
 def _address_lines(text: str):
-    if ":" not in text:
+    if ":" not in text or not _ADDRESS_LABEL.search(text):
         return
     for m in _ADDRESS_LINE.finditer(text):
         value_start = m.start(1)
@@ -423,10 +444,8 @@ def _birth_dates(text: str):
         yield "lahir", m.start(1), m.end(1)
 
 
-def _plain(kind, pattern, needs=None):
+def _plain(kind, pattern):
     def find(text):
-        if needs and not any(n in text for n in needs):
-            return
         for m in pattern.finditer(text):
             g = m.group()
             start = m.start() + (len(g) - len(g.lstrip()))
@@ -631,12 +650,15 @@ def _name_at(text: str, pos: int, headline: bool = False):
     return start, end
 
 
-_HEADING = re.compile(r"(?:(?<=\n)|^)#[^\n]*")
+# A "#" at the start of a line and the rest of the line (the regex starts with
+# the plain "#", searched fast, and looks behind it for the line start).
+_HEADING = re.compile(r"#(?:(?<=\n#)|(?<=^#))[^\n]*")
 
 
 def _names(text: str, headline: bool = False):
     found = []
-    for m in _NAME_LINE.finditer(text):
+    name_lines = _NAME_LINE.finditer(text) if ("Nama" in text or "NAMA" in text) else ()
+    for m in name_lines:
         span = _name_at(text, m.end())
         if span:
             found.append(span)
@@ -674,22 +696,33 @@ def _names(text: str, headline: bool = False):
         yield "nama", start, end
 
 
-# (kinds found, detector); where two detectors claim the same characters, the
-# one listed first wins (an e-mail is not also a name).
+# What a detector needs in the text to find anything (searched once per text and
+# shared between detectors; a detector whose need is absent is not run):
+# identity numbers and phone numbers have five digits in a row, with at most one
+# separator between two; a street has its street word; a plate is letters,
+# digits and letters; a block is written "Blok", RT/RW starts with "RT".
+_FIVE_DIGITS = re.compile(r"\d(?:[ .\-]?\d){4}")
+_STREET_NEEDS = re.compile(r"JL|Jl|Jalan|JALAN|jalan|GG\.|Gg\.|Gang|GANG|gang|Komp|Perum|Lorong|Lr\.")
+_PLATE_NEEDS = re.compile(r"[A-Z][ \-.]?\d{1,4}[ \-.]?[A-Z]")
+_BLOCK_NEEDS = re.compile(r"lok|LOK")
+_RTRW_NEEDS = re.compile(r"RT|Rt")
+
+# (kinds found, detector, what it needs or None); where two detectors claim the
+# same characters, the one listed first wins (an e-mail is not also a name).
 _DETECTORS = (
-    ({"email"}, _emails),
-    ({"lahir"}, _birth_dates),
+    ({"email"}, _emails, None),
+    ({"lahir"}, _birth_dates, None),
     # An identity number may hold a group that looks like a phone number
     # ("110101 0801000001"): the longer identity number wins.
-    (NUMERIC, _numbers),
-    ({"telepon"}, _plain("telepon", _MOBILE)),
-    ({"telepon"}, _plain("telepon", _LANDLINE)),
-    ({"alamat"}, _address_lines),
-    ({"alamat"}, _plain("alamat", _STREET)),
-    ({"alamat"}, _plain("alamat", _BLOCK, ("lok", "LOK"))),
-    ({"alamat"}, _plain("alamat", _RTRW, ("RT", "Rt"))),
-    ({"plat"}, _plain("plat", _PLATE)),
-    ({"nama"}, _names),
+    (NUMERIC, _numbers, _FIVE_DIGITS),
+    ({"telepon"}, _plain("telepon", _MOBILE), _FIVE_DIGITS),
+    ({"telepon"}, _plain("telepon", _LANDLINE), _FIVE_DIGITS),
+    ({"alamat"}, _address_lines, None),
+    ({"alamat"}, _plain("alamat", _STREET), _STREET_NEEDS),
+    ({"alamat"}, _plain("alamat", _BLOCK), _BLOCK_NEEDS),
+    ({"alamat"}, _plain("alamat", _RTRW), _RTRW_NEEDS),
+    ({"plat"}, _plain("plat", _PLATE), _PLATE_NEEDS),
+    ({"nama"}, _names, None),
 )
 
 # --- propagation -----------------------------------------------------------------
@@ -751,15 +784,22 @@ def _propagate(findings, silenced=lambda start, end: False):
 
 
 def _detect(text: str, kinds, headline: bool = False) -> list[tuple[str, int, int]]:
+    """The findings (kind, start, end) in ``text``, in no particular order."""
     found: list[tuple[str, int, int]] = []
-    for detects, detect in _DETECTORS:
+    present: dict = {}  # need -> whether the text has it
+    for detects, detect, needs in _DETECTORS:
         if not detects & kinds:
             continue
-        new = []
-        for kind, a, b in (_names(text, headline) if detect is _names else detect(text)):
-            if kind not in kinds or b <= a:
+        if needs is not None:
+            if needs not in present:
+                present[needs] = needs.search(text) is not None
+            if not present[needs]:
                 continue
-            new.append((kind, a, b))
+        new = [(kind, a, b) for kind, a, b in
+               (_names(text, headline) if detect is _names else detect(text))
+               if kind in kinds and b > a]
+        if not new:
+            continue
         # Overlaps with earlier detectors (sorted, so one pass).
         found.sort(key=lambda f: f[1])
         starts = [f[1] for f in found]
@@ -780,7 +820,13 @@ def _detect(text: str, kinds, headline: bool = False) -> list[tuple[str, int, in
 # The initials after "berinisial"/"inisial" are initials, whatever else they spell
 # ("NY." is no "Ny." honorific, "JLA" no "Jl." street, "TTL" no birth-date label):
 # they are hidden from the detectors, keeping every offset.
-_INISIAL = re.compile(r"(?<=\b[Bb]erinisial )[A-Z]{1,5}\b|(?<=\b[Ii]nisial )[A-Z]{1,5}\b")
+# (The regex starts with the literal "nisial ", which is searched fast, and
+# looks behind it for the whole word.)
+_INISIAL = re.compile(r"nisial (?:(?<=\b[Bb]erinisial )|(?<=\b[Ii]nisial ))([A-Z]{1,5})\b")
+
+
+def _hide_initials(text: str) -> str:
+    return _INISIAL.sub(lambda m: "nisial " + "x" * len(m.group(1)), text)
 
 
 def periksa(teks: str, bagian: Sequence[tuple[str, int, int]], jenis: str,
@@ -801,7 +847,7 @@ def periksa(teks: str, bagian: Sequence[tuple[str, int, int]], jenis: str,
     results = []
     for key, start, end in bagian:
         norm = Normal(teks[start:end], start, tags=(key == "tags"))
-        text = _INISIAL.sub(lambda m: "x" * len(m.group()), norm.text)
+        text = _hide_initials(norm.text)
         results.append((norm, key, _detect(text, kinds, headline=key in ("title", "tags"))))
     if "nama" in kinds:
         covers = [(m.start(), m.end()) for entry in bukan_data_pribadi if entry.split()
