@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import threading
 from pathlib import Path
@@ -87,19 +88,15 @@ def add_filters(generator) -> None:
                                         [a.save_as for a in generator.articles])
 
 
-def before_writing_article(generator, content) -> None:
-    """Sent before each item page is written: every page before it is on disk."""
-    pengindeks = _current.get("pengindeks")
-    position = pengindeks.position.get(content.save_as) if pengindeks else None
-    if position is not None:
-        pengindeks.submit_until(position)
-
-
-def after_writing_articles(generator, writer) -> None:
-    """All item pages are written: the last bundle can go."""
+def page_written(path, context=None) -> None:
+    """Sent after each page is on disk, item pages in their order (by Pelican's writer,
+    or by buletin_paralel once every page before is written too): each bundle goes to
+    Pagefind as soon as its last page is written."""
     pengindeks = _current.get("pengindeks")
     if pengindeks:
-        pengindeks.submit_until(len(pengindeks.pages))
+        position = pengindeks.position.get(os.path.relpath(path, pengindeks.out))
+        if position is not None:
+            pengindeks.submit_until(position + 1)
 
 
 def finish_indexing(pelican) -> None:
@@ -109,6 +106,5 @@ def finish_indexing(pelican) -> None:
 
 def register():
     signals.article_generator_finalized.connect(add_filters)
-    signals.article_generator_write_article.connect(before_writing_article)
-    signals.article_writer_finalized.connect(after_writing_articles)
+    signals.content_written.connect(page_written)
     signals.finalized.connect(finish_indexing)

@@ -47,6 +47,7 @@ plan is removed so that a warm rebuild cannot keep a half-written one.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import json
 import logging
@@ -55,6 +56,7 @@ import os
 import selectors
 import signal
 import sys
+import threading
 import traceback
 from functools import partial
 
@@ -172,74 +174,137 @@ def _worker(pages: list[Halaman], blocks: list[int], out_fd: int) -> None:
         os._exit(code)
 
 
+class Render:
+    """Workers rendering ``pages``: forked by ``__init__``, followed by ``wait``."""
+
+    def __init__(self, pages: list[Halaman], n: int):
+        self.pages = pages
+        self.count = -(-len(pages) // BLOK)
+        self.n = n = min(n, self.count)
+        for folder in sorted({os.path.dirname(p.path) for p in pages}):
+            os.makedirs(folder, exist_ok=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        gc.freeze()  # the shared context stays shared: the collector does not touch it
+        self.children: dict[int, int] = {}  # read end -> pid
+        try:
+            for w in range(n):
+                read_fd, write_fd = os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    # Only the report pipe stays open: an inherited end of another pipe (the
+                    # Pagefind binary's stdin, an earlier worker's pipe) would keep its reader
+                    # waiting for an end of file until this worker exits.
+                    os.closerange(3, write_fd)
+                    os.closerange(write_fd + 1, os.sysconf("SC_OPEN_MAX"))
+                    signal.signal(signal.SIGINT, signal.SIG_DFL)
+                    _worker(pages, list(range(w, self.count, n)), write_fd)
+                os.close(write_fd)
+                self.children[read_fd] = pid
+        finally:
+            gc.unfreeze()
+
+    def wait(self, on_progress) -> None:
+        """Follow the workers' reports; ``on_progress(k)`` each time the first ``k`` pages
+        are all on disk. Raises when a worker fails."""
+        count, children = self.count, self.children
+        done = [False] * count
+        prefix = 0
+        errors: list[str] = []
+        buffers = {fd: b"" for fd in children}
+        selector = selectors.DefaultSelector()
+        try:
+            for fd in children:
+                selector.register(fd, selectors.EVENT_READ)
+            while buffers:
+                for key, _ in selector.select():
+                    fd = key.fd
+                    chunk = os.read(fd, 65536)
+                    if not chunk:
+                        selector.unregister(fd)
+                        os.close(fd)
+                        del buffers[fd]
+                        continue
+                    *lines, buffers[fd] = (buffers[fd] + chunk).split(b"\n")
+                    for line in lines:
+                        message = json.loads(line)
+                        if isinstance(message, int):
+                            done[message] = True
+                        else:
+                            errors.append(message)
+                while prefix < count and done[prefix]:
+                    prefix += 1
+                on_progress(min(prefix * BLOK, len(self.pages)))
+        finally:
+            selector.close()
+            if buffers:  # interrupted: stop the workers
+                for pid in children.values():
+                    try:
+                        os.kill(pid, signal.SIGTERM)
+                    except ProcessLookupError:
+                        pass
+            for pid in children.values():
+                _, status = os.waitpid(pid, 0)
+                if status and not errors:
+                    errors.append(f"pekerja {pid} berhenti dengan status {status}")
+        if errors or prefix < count:
+            raise RuntimeError("buletin_paralel: halaman item gagal ditulis:\n" + "\n".join(errors))
+
+
 def render_parallel(pages: list[Halaman], n: int, on_progress) -> None:
     """Render ``pages`` in ``n`` forked workers; ``on_progress(k)`` is called in this
     process each time the first ``k`` pages are all on disk. Raises when a worker fails."""
-    count = -(-len(pages) // BLOK)
-    n = min(n, count)
-    for folder in sorted({os.path.dirname(p.path) for p in pages}):
-        os.makedirs(folder, exist_ok=True)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    gc.freeze()  # the shared context stays shared: the collector does not touch it
-    children: dict[int, int] = {}  # read end -> pid
-    try:
-        for w in range(n):
-            read_fd, write_fd = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                # Only the report pipe stays open: an inherited end of another pipe (the
-                # Pagefind binary's stdin, an earlier worker's pipe) would keep its reader
-                # waiting for an end of file until this worker exits.
-                os.closerange(3, write_fd)
-                os.closerange(write_fd + 1, os.sysconf("SC_OPEN_MAX"))
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
-                _worker(pages, list(range(w, count, n)), write_fd)
-            os.close(write_fd)
-            children[read_fd] = pid
-    finally:
-        gc.unfreeze()
-    done = [False] * count
-    prefix = 0
-    errors: list[str] = []
-    buffers = {fd: b"" for fd in children}
-    selector = selectors.DefaultSelector()
-    try:
-        for fd in children:
-            selector.register(fd, selectors.EVENT_READ)
-        while buffers:
-            for key, _ in selector.select():
-                fd = key.fd
-                chunk = os.read(fd, 65536)
-                if not chunk:
-                    selector.unregister(fd)
-                    os.close(fd)
-                    del buffers[fd]
-                    continue
-                *lines, buffers[fd] = (buffers[fd] + chunk).split(b"\n")
-                for line in lines:
-                    message = json.loads(line)
-                    if isinstance(message, int):
-                        done[message] = True
-                    else:
-                        errors.append(message)
-            while prefix < count and done[prefix]:
-                prefix += 1
-            on_progress(min(prefix * BLOK, len(pages)))
-    finally:
-        selector.close()
-        if buffers:  # interrupted: stop the workers
-            for pid in children.values():
+    Render(pages, n).wait(on_progress)
+
+
+class Latar(threading.Thread):
+    """Item pages rendering while this process writes the rest of the site: a thread
+    follows the workers (and sends each page's signals in order); ``selesai`` waits."""
+
+    def __init__(self, render: Render, on_progress):
+        super().__init__(name="buletin_paralel", daemon=True)
+        self.render, self.on_progress, self.error = render, on_progress, None
+
+    def run(self):
+        try:
+            self.render.wait(self.on_progress)
+        except BaseException as error:  # raised again by selesai(), in the main thread
+            self.error = error
+
+    def selesai(self) -> None:
+        self.join()
+        if self.error is not None:
+            for page in self.render.pages:
                 try:
-                    os.kill(pid, signal.SIGTERM)
-                except ProcessLookupError:
+                    os.unlink(page.path)
+                except OSError:
                     pass
-        for pid in children.values():
-            _, status = os.waitpid(pid, 0)
-            if status and not errors:
-                errors.append(f"pekerja {pid} berhenti dengan status {status}")
-    if errors or prefix < count:
-        raise RuntimeError("buletin_paralel: halaman item gagal ditulis:\n" + "\n".join(errors))
+            raise self.error
+
+
+_latar: list[Latar] = []
+
+
+def tunggu_halaman() -> None:
+    """Wait for every item page still being rendered; raise if one failed."""
+    while _latar:
+        _latar.pop(0).selesai()
+
+
+def _hentikan() -> None:
+    """At exit (a build that failed before ``finalized``): no worker outlives the build."""
+    for latar in _latar:
+        for pid in latar.render.children.values():
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+
+def _send_after_pages(*args, **kwargs):
+    """``finalized``: its receivers (search index, sitemap) see every item page on disk."""
+    tunggu_halaman()
+    return type(signals.finalized).send(signals.finalized, *args, **kwargs)
 
 
 def write_in_workers(generator, inner, write) -> None:
@@ -283,21 +348,25 @@ def write_in_workers(generator, inner, write) -> None:
                 signals.content_written.send(page.path, context=page.localcontext())
             position += 1
 
-    try:
-        render_parallel(pages, n, on_progress)
-    except BaseException:
-        for page in pages:
-            try:
-                os.unlink(page.path)
-            except OSError:
-                pass
-        raise
-    on_progress(len(pages))
+    # Pelican's writer leaves the last page's localsiteurl in the context: the rest of
+    # the site, written while the workers render, sees what it would see after them.
     last = pages[-1].localcontext()["localsiteurl"] if pages else None
     if last:
-        generator.context["localsiteurl"] = last  # as Pelican's writer leaves it
-    log.info("buletin_paralel: %d halaman item ditulis oleh %d proses", len(pages),
-             min(n, -(-len(pages) // BLOK)))
+        generator.context["localsiteurl"] = last
+
+    logged = False
+
+    def on_done(written: int) -> None:
+        nonlocal logged
+        on_progress(written)
+        if written == len(pages) and not logged:
+            logged = True
+            log.info("buletin_paralel: %d halaman item ditulis oleh %d proses", len(pages),
+                     min(n, -(-len(pages) // BLOK)))
+
+    latar = Latar(Render(pages, n), on_done)
+    _latar.append(latar)
+    latar.start()
 
 
 def _writes_before(events) -> list[int]:
@@ -391,4 +460,6 @@ def wrap_generate_articles(generators) -> None:
 
 def register():
     signals.article_generator_init.connect(wrap_generate_context)
+    signals.finalized.send = _send_after_pages  # instance attribute: waits, then sends
+    atexit.register(_hentikan)
     signals.all_generators_finalized.connect(wrap_generate_articles)
