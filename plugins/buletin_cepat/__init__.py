@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 import pelican
@@ -60,8 +61,23 @@ def fast_groupings(generator) -> None:
 
 
 # Pure filters of the project (pelicanconf.JINJA_FILTERS): the same date gives the same
-# text, and a 10,000-item site formats each date many times (babel is slow).
+# text, and a 10,000-item site formats each date many times (babel is slow). They print
+# the day only, so they are memoised on the date: items' datetimes differ in their time
+# (a cache keyed on the datetime would miss nearly every time).
 PURE_FILTERS = ("tanggal", "bulan")
+
+
+def _per_tanggal(f):
+    cached = functools.lru_cache(maxsize=4096)(f)
+
+    @functools.wraps(f)
+    def filter_(value):
+        if isinstance(value, datetime):
+            value = value.date()  # what babel's format_date does, so the text is the same
+        return cached(value)
+
+    filter_.cache_info = cached.cache_info
+    return filter_
 
 
 def memoise_filters(generator) -> None:
@@ -71,7 +87,7 @@ def memoise_filters(generator) -> None:
     for name in PURE_FILTERS:
         f = env.filters.get(name)
         if f is not None and not hasattr(f, "cache_info"):
-            env.filters[name] = functools.lru_cache(maxsize=4096)(f)
+            env.filters[name] = _per_tanggal(f)
 
 
 def write_changed_articles(generator) -> None:
