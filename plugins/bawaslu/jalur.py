@@ -6,6 +6,8 @@ Item URLs are in ``konten.item_url``; region URLs are ``Wilayah.url``.
 
 from __future__ import annotations
 
+import functools
+
 from .wilayah import Wilayah
 
 FEEDS_PAGE = "feeds/"
@@ -52,11 +54,20 @@ except ImportError:  # pragma: no cover
     pass_context = lambda f: f
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _alamat_str(siteurl: str, path: str) -> str:
+    return alamat(siteurl, path)
+
+
 @pass_context
 def url(context, path: str = "") -> str:
     """Jinja global ``url(path)``: every link of the theme is built with it, so the site
-    works at a domain root and under a sub-path (GitHub project sites)."""
-    return alamat(context.get("SITEURL", ""), path)
+    works at a domain root and under a sub-path (GitHub project sites). Memoised: each
+    page links the menu, its feeds, region and topics, the same paths on many pages."""
+    siteurl = context.get("SITEURL", "")
+    if type(path) is str and type(siteurl) is str:
+        return _alamat_str(siteurl, path)
+    return alamat(siteurl, path)
 
 
 def daftar_wilayah(w: Wilayah, jenis: str) -> str:

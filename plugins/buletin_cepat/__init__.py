@@ -6,7 +6,8 @@ Each one removes work the profile of a 10,000-item build showed (bench/PROFIL.md
   ``[a for a in dates if a in articles]``, a list scan per article: quadratic.
   The lists get a set-backed membership test; author lists are emptied when
   author pages are not published (``AUTHOR_SAVE_AS = ""``).
-- The date filters (``tanggal``, ``bulan``: babel) are memoised per build.
+- The date filters (``tanggal``, ``bulan``: babel) are memoised per build, on the date;
+  so are ``garis_miring`` and ``label``, on their arguments.
 
 Written against Pelican 4.12.0 (it wraps ``ArticlesGenerator`` internals): the
 version is checked at import, and tests/test_cepat.py builds the sample site
@@ -18,6 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 import pelican
@@ -60,18 +62,51 @@ def fast_groupings(generator) -> None:
 
 
 # Pure filters of the project (pelicanconf.JINJA_FILTERS): the same date gives the same
-# text, and a 10,000-item site formats each date many times (babel is slow).
+# text, and a 10,000-item site formats each date many times (babel is slow). They print
+# the day only, so they are memoised on the date: items' datetimes differ in their time
+# (a cache keyed on the datetime would miss nearly every time).
 PURE_FILTERS = ("tanggal", "bulan")
+# Pure filters of other values, called for every row of every item page: memoised on
+# their arguments (typed: True and 1 print differently); unhashable ones are not cached.
+PURE_TEXT_FILTERS = ("garis_miring", "label")
+
+
+def _per_tanggal(f):
+    cached = functools.lru_cache(maxsize=4096)(f)
+
+    @functools.wraps(f)
+    def filter_(value):
+        if isinstance(value, datetime):
+            value = value.date()  # what babel's format_date does, so the text is the same
+        return cached(value)
+
+    filter_.cache_info = cached.cache_info
+    return filter_
+
+
+def _per_nilai(f):
+    cached = functools.lru_cache(maxsize=1 << 14, typed=True)(f)
+
+    @functools.wraps(f)
+    def filter_(*args):
+        try:
+            return cached(*args)
+        except TypeError:  # an unhashable argument (a list): computed, not cached
+            return f(*args)
+
+    filter_.cache_info = cached.cache_info
+    return filter_
 
 
 def memoise_filters(generator) -> None:
     env = getattr(generator, "env", None)
     if env is None:
         return
-    for name in PURE_FILTERS:
-        f = env.filters.get(name)
-        if f is not None and not hasattr(f, "cache_info"):
-            env.filters[name] = functools.lru_cache(maxsize=4096)(f)
+    for names, memo in ((PURE_FILTERS, _per_tanggal), (PURE_TEXT_FILTERS, _per_nilai)):
+        for name in names:
+            f = env.filters.get(name)
+            if f is not None and not hasattr(f, "cache_info"):
+                env.filters[name] = memo(f)
 
 
 def write_changed_articles(generator) -> None:
