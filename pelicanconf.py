@@ -148,6 +148,7 @@ CARI_URL = jalur.SEARCH_PAGE
 CARI_SAVE_AS = jalur.SEARCH_PAGE + "index.html"
 CARI_SARINGAN = list(cari.PARAMS.items())  # (filter name, query parameter)
 CARI_PER_BUNDEL = cari.PER_BUNDEL  # item pages per search bundle (bounds the indexer's memory)
+CARI_PROSES = 2  # bundles indexed at once (each Pagefind run keeps about one core busy)
 JINJA_GLOBALS["cari_bundel"] = cari.bundel
 MENU += [("Cari", jalur.SEARCH_PAGE)]
 

@@ -43,8 +43,14 @@ class Pengindeks:
         self.error: BaseException | None = None
         self.queue: queue.Queue = queue.Queue()
         self.submitted = 0
-        self.thread = threading.Thread(target=self.work, name="pagefind", daemon=True)
-        self.thread.start()
+        self.lock = threading.Lock()
+        # Bundles indexed at once (CARI_PROSES, default 2): once the pages are written,
+        # the last bundles are what the build waits for, and each Pagefind run keeps
+        # about one core busy. Each holds one bundle in memory (see cari.PER_BUNDEL).
+        n = max(1, int(settings.get("CARI_PROSES", 2)))
+        self.threads = [threading.Thread(target=self.work, name=f"pagefind-{i}", daemon=True) for i in range(n)]
+        for thread in self.threads:
+            thread.start()
 
     def work(self):
         while (job := self.queue.get()) is not None:
@@ -53,7 +59,8 @@ class Pengindeks:
                     folder, chunk = job
                     n, self.digests[folder] = cari.indeks_bundel(
                         self.out, folder, chunk, self.before.get(folder), sidik=self.save)
-                    self.count += n
+                    with self.lock:
+                        self.count += n
                 except BaseException as error:  # reported by finish(), in the main thread
                     self.error = error
 
@@ -66,8 +73,10 @@ class Pengindeks:
 
     def finish(self) -> None:
         self.submit_until(len(self.pages))
-        self.queue.put(None)
-        self.thread.join()
+        for thread in self.threads:
+            self.queue.put(None)
+        for thread in self.threads:
+            thread.join()
         if self.error is not None:
             raise RuntimeError(f"Pagefind gagal mengindeks situs: {self.error}") from self.error
         cari.bersihkan(self.out, self.folders)

@@ -48,6 +48,7 @@ plan is removed so that a warm rebuild cannot keep a half-written one.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import json
 import logging
@@ -398,8 +399,10 @@ def _baca_blok(paths: list[str]) -> list:
     return [_tugas(path) for path in paths]
 
 
-def peta(fn, items: list, n: int, blok: int = BLOK_BACA) -> list:
-    """``[fn(x) for x in items]`` computed by ``n`` forked workers, in order."""
+@contextlib.contextmanager
+def peta(fn, items: list, n: int, blok: int = BLOK_BACA):
+    """An iterator over ``fn(x) for x in items``, in order, computed by ``n`` forked
+    workers while this process goes on; the workers stop when the block ends."""
     global _tugas
     chunks = [items[i:i + blok] for i in range(0, len(items), blok)]
     sys.stdout.flush()
@@ -407,15 +410,31 @@ def peta(fn, items: list, n: int, blok: int = BLOK_BACA) -> list:
     _tugas = fn
     gc.freeze()  # what the workers inherit is not copied by the collector's visits
     try:
-        with multiprocessing.get_context("fork").Pool(min(n, len(chunks))) as pool:
+        with multiprocessing.get_context("fork").Pool(max(1, min(n, len(chunks)))) as pool:
             gc.unfreeze()
-            results: list = []
-            for part in pool.imap(_baca_blok, chunks):
-                results += part
-            return results
+            yield (result for part in pool.imap(_baca_blok, chunks) for result in part)
     finally:
         gc.unfreeze()
         _tugas = None
+
+
+class Terbaca:
+    """The reading workers' results, handed out by path as the reader asks for them.
+
+    Pelican reads the files in the order they were given to the workers, so each
+    request takes the next result as soon as it arrives: the articles generator
+    builds its articles while the workers read the files after them."""
+
+    def __init__(self, paths: list[str], results):
+        self.paths, self.results, self.ready = iter(paths), results, {}
+
+    def pop(self, path: str, default=None):
+        while path not in self.ready:
+            following = next(self.paths, None)
+            if following is None:
+                return default
+            self.ready[following] = next(self.results)
+        return self.ready.pop(path)
 
 
 def files_to_read(generator) -> list[str]:
@@ -439,11 +458,18 @@ def read_in_workers(generator, inner) -> None:
     if n > 1:
         paths = [p for p in files_to_read(generator) if hasattr(readers.get(file_suffix(p)), "terbaca")]
         if len(paths) > BLOK_BACA:
-            results = peta(lambda path: readers[file_suffix(path)].baca(path), paths, n)
-            for path, result in zip(paths, results):
-                readers[file_suffix(path)].terbaca[path] = result
-            log.info("buletin_paralel: %d berkas konten dibaca oleh %d proses", len(paths),
-                     min(n, -(-len(paths) // BLOK_BACA)))
+            used = {readers[file_suffix(p)] for p in paths}
+            with peta(lambda path: readers[file_suffix(path)].baca(path), paths, n) as results:
+                terbaca = Terbaca(paths, results)
+                for reader in used:
+                    reader.terbaca = terbaca
+                try:
+                    log.info("buletin_paralel: %d berkas konten dibaca oleh %d proses", len(paths),
+                             min(n, -(-len(paths) // BLOK_BACA)))
+                    return inner()
+                finally:
+                    for reader in used:
+                        reader.terbaca = {}
     return inner()
 
 
