@@ -1,22 +1,23 @@
 """Files read and item pages rendered in worker processes (issue 16): every core works.
 
-Reading. Before the articles generator reads the content folder, the files it
-is going to read (those its cache does not already hold) are read and checked
-by ``BULETIN_PEKERJA`` forked workers, through the reader's own ``baca``
-(``buletin_konten``), in blocks; the results come back pickled, in order, and
-the reader hands them to Pelican as if it had just read each file. The schema
-is pure (a file's bytes and the context give its result), so the outcome is the
-same as reading in one process, and the transient memory of reading (Markdown
-trees, the guard's working copies) is the workers', returned when they exit.
-
-Rendering.
+Reading. When the articles generator starts reading the content folder, the
+files it is going to read (those neither of Pelican's caches holds) are read and
+checked by ``BULETIN_PEKERJA`` forked workers through the reader's own ``baca``
+(``buletin_konten``), in blocks of ``BLOK_BACA``. The results come back
+pickled, in order, and the reader hands each to Pelican when Pelican asks for
+that file (``Terbaca``), so Pelican builds its articles while the workers read
+the next files. The schema is pure (a file's bytes and the context give its
+result), so the outcome is the same as reading in one process, and the
+transient memory of reading (Markdown trees, the guard's working copies) is the
+workers', returned when they exit.
 
 Rendering the item pages is most of the writing stage, and it is pure: each
 page depends on the finished context, never on another page. So once the
 context is built, this plugin forks ``BULETIN_PEKERJA`` workers (default: the
 machine's cores; ``1`` = no fork) which share the context copy-on-write and
-each write their share of the item pages. The output is byte-identical to a
-one-process build.
+each write their share of the item pages, while this process writes the rest
+of the site (lists, region pages, feeds, data). The output is byte-identical
+to a one-process build.
 
 How it hooks in (Pelican 4.12.0, asserted at import), whatever reader and
 plugins are in place:
@@ -30,12 +31,14 @@ plugins are in place:
 3. The parent creates every output directory once; the workers take blocks of
    ``BLOK`` consecutive pages round-robin, render each page as Pelican's
    ``Writer.write_file`` does (same local context) and write each file once,
-   with no temporary file, and report each finished block on a pipe.
-4. The parent sends the recorded signals, and ``content_written`` for each page
-   (the sitemap listens), in the original order, each once every page before
-   it is on disk. So the search indexer (buletin_cari), which indexes a bundle
-   of pages once the next page is about to be written, keeps indexing beside
-   the workers and gets every page.
+   with no temporary file, and report each finished block on a pipe. The
+   wrapper returns at once; a thread (``Latar``) follows the reports.
+4. That thread sends the recorded signals, and ``content_written`` for each
+   page (the sitemap and the search indexer, buletin_cari, listen), in the
+   original order, each once every page before it is on disk. So Pagefind
+   indexes each bundle of pages as soon as it is written.
+5. ``finalized`` is sent only once every item page is on disk (its ``send``
+   waits first), so its receivers (search index, sitemap) see the whole site.
 
 A signal receiver that *changes* an article to change its page is not
 supported with more than one worker (it runs after the page is rendered);
