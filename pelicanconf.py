@@ -26,8 +26,9 @@ ARTICLE_PATHS = ["berita", "putusan"]
 PAGE_PATHS = ["halaman"]
 STATIC_PATHS = ["gambar"]
 READERS = {"rst": None, "html": None}  # staff write Markdown only
-# The top folder is the item's type; it becomes the category (/berita/, /putusan/).
-PATH_METADATA = r"(?P<category>berita|putusan)/.*"
+# The top folder is the item's type; the reader (buletin_konten) makes it the category
+# (/berita/, /putusan/): Pelican matches no path pattern per file.
+PATH_METADATA = ""
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "lainnya"
 
@@ -116,6 +117,9 @@ JINJA_GLOBALS["url"] = jalur.url
 # Warm rebuilds: re-read only files whose content hash changed.
 CHECK_MODIFIED_METHOD = "sha256"
 LOAD_CONTENT_CACHE = False
+# Pelican gzips its cache by default: at 100,000 items that is most of the time it takes
+# to save and load it (the Actions cache compresses the folder anyway).
+GZIP_CACHE = False
 
 # Navigation: (label, site-relative URL). Pages linked here must exist in every build.
 MENU = [

@@ -72,6 +72,9 @@ class BuletinReader(BaseReader):
         self._ctx: skema.Konteks | None = None
         # Results of ``baca`` computed ahead, by absolute path (buletin_paralel's workers).
         self.terbaca: dict[str, object] = {}
+        # One Tag and one Category object per name for the whole site (not one per
+        # article): each computes its slug once, and a large archive holds fewer objects.
+        self._wrappers: dict[tuple[str, str], object] = {}
 
     def markdown(self, text: str) -> str:
         if self._md is None:
@@ -106,14 +109,23 @@ class BuletinReader(BaseReader):
             meta["date"] = _naive(item.date)
             if item.modified:
                 meta["modified"] = _naive(item.modified)
+            # The top folder is the item's type and its category (/berita/, /putusan/).
+            meta["category"] = self.wrapper("category", item.jenis)
             if item.tags:
-                meta["tags"] = self.process_metadata("tags", ", ".join(item.tags))
+                meta["tags"] = [self._wrappers.setdefault(("tag", tag.name), tag)
+                                for tag in self.process_metadata("tags", ", ".join(item.tags))]
             meta["url"] = item.url
             meta["save_as"] = item.url + "index.html"
         meta["status"] = item.status
         if item.status == "draft":  # checked, never written anywhere
             meta["url"] = meta["save_as"] = ""
         return meta
+
+    def wrapper(self, kind: str, name: str):
+        key = (kind, name)
+        if key not in self._wrappers:
+            self._wrappers[key] = self.process_metadata(kind, name)
+        return self._wrappers[key]
 
     @staticmethod
     def invalid(problems, rel: str) -> dict:
