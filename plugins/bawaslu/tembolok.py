@@ -81,7 +81,7 @@ def simpan(path: Path, digest: str, data: dict) -> None:
 BUKAN_KELUARAN = frozenset({
     "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "CHECK_MODIFIED_METHOD", "GZIP_CACHE",
     "OUTPUT_PATH", "DELETE_OUTPUT_DIRECTORY", "OUTPUT_RETENTION", "WRITE_SELECTED",
-    "DEBUG", "PORT", "BIND", "LOG_FILTER", "BULETIN_PEKERJA",
+    "DEBUG", "PORT", "BIND", "LOG_FILTER", "BULETIN_PEKERJA", "CARI_PROSES",
 })
 _ALAMAT = re.compile(r" at 0x[0-9a-fA-F]+")
 PANJANG_KUNCI = 20  # hex digits of the key (the cache folder's name)

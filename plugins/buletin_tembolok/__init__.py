@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 def cache_under_key(pelican) -> None:
     folder = tembolok.pasang(pelican.settings)
     log.debug("tembolok: %s", folder)
+    if not pelican.settings.get("CACHE_CONTENT"):
+        # Pelican stamps each content file at every cache look-up, even with no cache:
+        # with "sha256" that is four more reads of every file. No cache, no stamp to keep.
+        pelican.settings["CHECK_MODIFIED_METHOD"] = "mtime"
 
 
 def register():
