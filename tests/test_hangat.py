@@ -71,6 +71,45 @@ def test_a_warm_rebuild_rewrites_a_page_deleted_from_the_output(tmp_path):
     assert filecmp.cmp(page / "index.html", kept, shallow=False)
 
 
+def test_list_pages_are_reused_after_a_body_edit_and_rendered_again_after_a_title_edit(tmp_path):
+    content = tmp_path / "content"
+    write(content, "berita/bukittinggi/sosialisasi.md", NEWS)
+    write(content, "putusan/agam/asn.md", CASE)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert build(content, out, cache, warm=False).returncode == 0
+
+    def warm_equals_cold(**kwargs):
+        result = run_pelican(content, out, extra=["--verbose", "--cache-path", str(cache), "-e", "CACHE_CONTENT=true",
+                                                  "LOAD_CONTENT_CACHE=true"], env={**os.environ, "COLUMNS": "400"})
+        assert result.returncode == 0, result.stderr
+        fresh = tmp_path / "fresh"
+        shutil.rmtree(fresh, ignore_errors=True)
+        assert run_pelican(content, fresh).returncode == 0
+        assert gates.differences(out, fresh, ignore=("pagefind*",)) == []
+        return result.stdout + result.stderr
+
+    # A sentence added at the end of a body: its item page changes, no list, tag or
+    # region page does; one of them deleted from the output is written again.
+    news = content / "berita/bukittinggi/sosialisasi.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\nKalimat tambahan di akhir berita.\n", encoding="utf-8")
+    tag_pages = sorted((out / "topik").glob("*/index.html"))
+    assert tag_pages
+    tag_pages[0].unlink()
+    log = warm_equals_cold()
+    assert "halaman daftar tidak berubah sejak build terakhir" in log
+    assert tag_pages[0].is_file()
+    assert any("Kalimat tambahan di akhir berita." in page.read_text(encoding="utf-8")
+               for page in (out / "berita").rglob("index.html"))
+
+    # A new first paragraph (the summary) shows in the lists, the region pages and the
+    # home page: all rendered again.
+    news.write_text(news.read_text(encoding="utf-8").replace("sosialisasi fiktif.", "sosialisasi kedua."),
+                    encoding="utf-8")
+    log = warm_equals_cold()
+    assert "halaman daftar tidak berubah" not in log
+    assert "sosialisasi kedua." in (out / "index.html").read_text(encoding="utf-8")
+
+
 NEWS_WITH_HEADING = NEWS.replace("Paragraf kedua.", "## Pokok bahasan\n\nParagraf kedua.")
 
 

@@ -8,16 +8,24 @@ Each one removes work the profile of a 10,000-item build showed (bench/PROFIL.md
   author pages are not published (``AUTHOR_SAVE_AS = ""``).
 - The date filters (``tanggal``, ``bulan``: babel) are memoised per build, on the date;
   so are ``garis_miring`` and ``label``, on their arguments.
+- Warm rebuilds (CACHE_CONTENT with LOAD_CONTENT_CACHE): an unchanged item page is
+  not rendered again (``write_changed_articles``), and neither is any other page when
+  no record changed but in its body (``PenulisHangat``).
 
 Written against Pelican 4.12.0 (it wraps ``ArticlesGenerator`` internals): the
-version is checked at import, and tests/test_cepat.py builds the sample site
-with and without this plugin and compares every file.
+version is checked at import; tests/test_skema.py builds the sample site with and
+without this plugin and compares every file, and tests/test_hangat.py compares warm
+rebuilds with cold builds.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
 import logging
+import os
+import threading
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +33,7 @@ from pathlib import Path
 import pelican
 from bawaslu import tembolok
 from pelican import signals
+from pelican.writers import Writer
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +153,98 @@ def write_changed_articles(generator) -> None:
     generator.generate_articles = generate_articles
 
 
+# --- warm rebuilds: pages other than item pages --------------------------------
+
+# Templates that print a body (``content``): their pages are never skipped here (item
+# pages have write_changed_articles; standing pages are few).
+MENCETAK_ISI = frozenset({"article.html", "page.html"})
+_situs: dict = {}
+
+
+def site_digest(generators) -> None:
+    """What every page other than an item or standing page is made from: every record's
+    fields but its body (titles, dates, summaries, regions, statuses, tags...), every
+    static file's path, and the code and settings (the cache key already covers those)."""
+    h = hashlib.sha256()
+    for generator in generators:
+        for attr in ("articles", "hidden_articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+            for content in getattr(generator, attr, []):
+                item = getattr(content, "item", None)
+                h.update(repr(dataclasses.replace(item, content="") if item is not None
+                              else (content.source_path, getattr(content, "masalah", None))).encode())
+                h.update(b"\0")
+        for static in getattr(generator, "staticfiles", []):
+            h.update(f"{static.source_path}\0".encode())
+    _situs["digest"] = h.hexdigest()
+
+
+class PenulisHangat(Writer):
+    """Pelican's writer, for builds that keep the content cache (CACHE_CONTENT): a page
+    other than an item or standing page whose records (``site_digest``), code and
+    settings are those of the last build, and whose files are all still in the output,
+    is not rendered again. An edit to a body leaves every list, region and tag page as
+    it was; an edit to a title, a date or a status renders them all again."""
+
+    halaman_item_biasa = True  # item pages go through Writer.write_file (buletin_paralel)
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.path = Path(settings["CACHE_PATH"]) / "buletin-daftar.pickle"
+        self.digest = tembolok.digest_kode(
+            _situs.get("digest", ""), str(Path(output_path).resolve()), str(settings.get("SITEURL")),
+            str(settings.get("FEED_DOMAIN")), str(settings.get("RELATIVE_URLS")))
+        self.before = tembolok.muat(self.path, self.digest) if settings.get("LOAD_CONTENT_CACHE") else {}
+        self.after: dict[tuple[str, str], list[str]] = {}
+        self.recording: list[str] | None = None
+        self.thread = threading.get_ident()
+        self.skipped = 0
+        signals.content_written.connect(self.record)
+        _situs["penulis"] = self
+
+    def record(self, path, context=None) -> None:
+        # Only this thread's writes: buletin_paralel reports item pages from another one.
+        if self.recording is not None and threading.get_ident() == self.thread:
+            self.recording.append(path)
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if template.name in MENCETAK_ISI:
+            return super().write_file(name, template, context, *args, **kwargs)
+        key = (name, template.name)
+        files = self.before.get(key)
+        if files and all(os.path.isfile(f) for f in files):
+            for f in files:  # as if written: overwrite checks, sitemap
+                self._written_files.add(f)
+                signals.content_written.send(f, context={})
+            self.after[key] = files
+            self.skipped += 1
+            return None
+        self.recording, self.thread = [], threading.get_ident()
+        try:
+            return super().write_file(name, template, context, *args, **kwargs)
+        finally:
+            self.after[key], self.recording = self.recording, None
+
+    def save(self) -> None:
+        signals.content_written.disconnect(self.record)
+        tembolok.simpan(self.path, self.digest, self.after)
+        if self.skipped:
+            log.info("%d halaman daftar tidak berubah sejak build terakhir; tidak ditulis ulang", self.skipped)
+
+
+def warm_writer(pelican):
+    return PenulisHangat if pelican.settings.get("CACHE_CONTENT") else None
+
+
+def save_warm_writer(pelican) -> None:
+    penulis = _situs.pop("penulis", None)
+    if penulis is not None:
+        penulis.save()
+
+
 def register():
     signals.article_generator_finalized.connect(fast_groupings)
     signals.article_generator_finalized.connect(write_changed_articles)
     signals.generator_init.connect(memoise_filters)
+    signals.all_generators_finalized.connect(site_digest)
+    signals.get_writer.connect(warm_writer)
+    signals.finalized.connect(save_warm_writer)

@@ -133,11 +133,15 @@ class Halaman:
 
 
 def _writer(write) -> Writer | None:
-    """The Writer behind ``write`` when it is Pelican's own ``partial(writer.write_file, ...)``."""
+    """The Writer behind ``write`` when it is Pelican's own ``partial(writer.write_file, ...)``,
+    or a subclass that writes item pages as Pelican's does (``halaman_item_biasa``)."""
     if not isinstance(write, partial) or write.args:
         return None
     writer = getattr(write.func, "__self__", None)
-    if type(writer) is not Writer or write.func.__func__ is not Writer.write_file:
+    cls = type(writer)
+    if not (cls is Writer or (isinstance(writer, Writer) and getattr(cls, "halaman_item_biasa", False))):
+        return None
+    if getattr(write.func, "__func__", None) is not cls.write_file:
         return None
     return writer
 
