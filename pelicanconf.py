@@ -29,6 +29,7 @@ READERS = {"rst": None, "html": None}  # staff write Markdown only
 # The top folder is the item's type; the reader (buletin_konten) makes it the category
 # (/berita/, /putusan/): Pelican matches no path pattern per file.
 PATH_METADATA = ""
+FILENAME_METADATA = ""  # the schema reads the dates; no file name is parsed for one
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "lainnya"
 

@@ -45,6 +45,8 @@ class Item:
     legal_basis: str = ""
     # (lower-case key, line) of each header key: messages about the item name its lines.
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+    # SHA-256 of the file's bytes (warm rebuilds: an unchanged file gives an unchanged page).
+    sidik: str = field(default="", compare=False, repr=False)
 
     def line(self, key: str) -> int:
         """The line of a header key in the source file (1 when absent)."""

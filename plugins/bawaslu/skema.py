@@ -24,6 +24,8 @@ Decisions (documented in docs/kontrak-konten.md and the staff guide):
 
 from __future__ import annotations
 
+import hashlib
+
 import difflib
 import itertools
 import re
@@ -741,7 +743,7 @@ def baca(data: bytes, rel: str, shown: str, ctx: Konteks) -> Item | list[Masalah
     penjaga.periksa(b, jenis)
     if b.masalah:
         return Ditolak(b, jenis, nilai)
-    return _item(b, jenis, nilai, ctx)
+    return _item(b, jenis, nilai, ctx, hashlib.sha256(data).hexdigest())
 
 
 class Ditolak(list):
@@ -761,7 +763,7 @@ class Ditolak(list):
         return self._lines.get(key.lower(), 1)
 
 
-def _item(b: Berkas, jenis: str, nilai: dict, ctx: Konteks) -> Item:
+def _item(b: Berkas, jenis: str, nilai: dict, ctx: Konteks, sidik: str = "") -> Item:
     title = nilai["title"]
     date_ = nilai.get("date") or datetime(2000, 1, 1, tzinfo=TZ)
     if jenis == "putusan":
@@ -783,7 +785,7 @@ def _item(b: Berkas, jenis: str, nilai: dict, ctx: Konteks) -> Item:
     nilai.pop("slug", None)
     return Item(
         jenis=jenis, source_path=b.rel, url=item_url(jenis, slug, date_), slug=slug,
-        content=content, lines=tuple((k, v.line) for k, v in b.meta.items()),
+        content=content, lines=tuple((k, v.line) for k, v in b.meta.items()), sidik=sidik,
         **{"date": date_, "wilayah": ctx.registry.nasional, **nilai},
     )
 

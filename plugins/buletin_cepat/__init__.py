@@ -134,7 +134,8 @@ def write_changed_articles(generator) -> None:
     digest = tembolok.digest_kode(
         str(Path(generator.path).resolve()), str(out.resolve()),
         str(settings.get("SITEURL")), str(settings.get("FEED_DOMAIN")), str(settings.get("RELATIVE_URLS")))
-    manifest = {a.save_as: tembolok.sha(Path(a.source_path).read_bytes()) for a in generator.articles}
+    manifest = {a.save_as: a.item.sidik or tembolok.sha(Path(a.source_path).read_bytes())
+                for a in generator.articles}
     before = tembolok.muat(path, digest) if settings.get("LOAD_CONTENT_CACHE") else {}
     unchanged = {name for name, key in manifest.items()
                  if before.get(name) == key and (out / name).is_file()}

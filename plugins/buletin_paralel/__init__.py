@@ -452,10 +452,16 @@ def files_to_read(generator) -> list[str]:
     if not settings.get("LOAD_CONTENT_CACHE"):  # both caches start empty: no file hashed twice
         return [os.path.abspath(os.path.join(generator.path, f))
                 for f in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])]
-    return [path for f in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-            if generator.get_cached_data(f, None) is None
-            and readers.get_cached_data(path := os.path.abspath(os.path.join(generator.path, f)),
-                                        (None, None))[0] is None]
+    # Only the layer in use holds anything (and each look-up hashes the file again).
+    generator_layer = settings.get("CONTENT_CACHING_LAYER") == "generator"
+    paths = []
+    for f in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]):
+        path = os.path.abspath(os.path.join(generator.path, f))
+        cached = (generator.get_cached_data(f, None) is not None if generator_layer
+                  else readers.get_cached_data(path, (None, None))[0] is not None)
+        if not cached:
+            paths.append(path)
+    return paths
 
 
 def read_in_workers(generator, inner) -> None:
