@@ -72,9 +72,11 @@ def test_files_read_in_workers_report_the_problems_one_process_reports(korpus, t
     shutil.copy(cases[0], cases[0].with_name("salinan-" + cases[0].name))  # same Register twice
 
     def problems(workers):
-        result = run_pelican(content, tmp_path / f"out{workers}", extra=["-e", f"BULETIN_PEKERJA={workers}"],
+        result = run_pelican(content, tmp_path / f"out{workers}",
+                             extra=["--verbose", "-e", f"BULETIN_PEKERJA={workers}"],
                              env={**os.environ, "COLUMNS": "400"})
         assert result.returncode == 1
+        assert ("berkas konten dibaca oleh 2 proses" in result.stdout + result.stderr) == (workers == 2)
         return [line for line in result.stderr.splitlines() if ".md:" in line]
 
     one = problems(1)

@@ -246,17 +246,21 @@ class Render:
         finally:
             selector.close()
             if buffers:  # interrupted: stop the workers
-                for pid in children.values():
-                    try:
-                        os.kill(pid, signal.SIGTERM)
-                    except ProcessLookupError:
-                        pass
+                self.stop()
             for pid in children.values():
                 _, status = os.waitpid(pid, 0)
                 if status and not errors:
                     errors.append(f"pekerja {pid} berhenti dengan status {status}")
         if errors or prefix < count:
             raise RuntimeError("buletin_paralel: halaman item gagal ditulis:\n" + "\n".join(errors))
+
+
+    def stop(self) -> None:
+        for pid in self.children.values():
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
 
 
 def render_parallel(pages: list[Halaman], n: int, on_progress) -> None:
@@ -276,6 +280,8 @@ class Latar(threading.Thread):
     def run(self):
         try:
             self.render.wait(self.on_progress)
+            log.info("buletin_paralel: %d halaman item ditulis oleh %d proses",
+                     len(self.render.pages), self.render.n)
         except BaseException as error:  # raised again by selesai(), in the main thread
             self.error = error
 
@@ -302,11 +308,7 @@ def tunggu_halaman() -> None:
 def _hentikan() -> None:
     """At exit (a build that failed before ``finalized``): no worker outlives the build."""
     for latar in _latar:
-        for pid in latar.render.children.values():
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
+        latar.render.stop()
 
 
 def _send_after_pages(*args, **kwargs):
@@ -362,17 +364,7 @@ def write_in_workers(generator, inner, write) -> None:
     if last:
         generator.context["localsiteurl"] = last
 
-    logged = False
-
-    def on_done(written: int) -> None:
-        nonlocal logged
-        on_progress(written)
-        if written == len(pages) and not logged:
-            logged = True
-            log.info("buletin_paralel: %d halaman item ditulis oleh %d proses", len(pages),
-                     min(n, -(-len(pages) // BLOK)))
-
-    latar = Latar(Render(pages, n), on_done)
+    latar = Latar(Render(pages, n), on_progress)
     _latar.append(latar)
     latar.start()
 
