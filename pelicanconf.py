@@ -115,8 +115,11 @@ from bawaslu import bersih, jalur  # noqa: E402
 JINJA_FILTERS |= {"isi": bersih.isi, "teks": bersih.teks}
 JINJA_GLOBALS["url"] = jalur.url
 
-# Warm rebuilds: re-read only files whose content hash changed.
+# Warm rebuilds: re-read only files whose content hash changed, and keep whole articles
+# (not only the reader's output) in the cache; buletin_tembolok saves them without the
+# build's context.
 CHECK_MODIFIED_METHOD = "sha256"
+CONTENT_CACHING_LAYER = "generator"
 LOAD_CONTENT_CACHE = False
 # Pelican gzips its cache by default: at 100,000 items that is most of the time it takes
 # to save and load it (the Actions cache compresses the folder anyway).

@@ -176,7 +176,7 @@ def test_the_printed_key_is_the_folder_the_build_caches_in(site, tmp_path):
                              env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}).stdout.split()[-1]
     assert build(site, tmp_path / "out", tmp_path / "cache", warm=False).returncode == 0
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [printed]
-    assert (tmp_path / "cache" / printed / "ArticlesGenerator-Readers").is_file()
+    assert (tmp_path / "cache" / printed / "ArticlesGenerator").is_file()
 
 
 def test_a_warm_published_build_equals_a_cold_one(site, tmp_path):
@@ -186,7 +186,7 @@ def test_a_warm_published_build_equals_a_cold_one(site, tmp_path):
 
     cache = tmp_path / "tembolok"
     terbit.terbitkan(site, output=tmp_path / "pertama", cache=cache)
-    readers = list(cache.rglob("ArticlesGenerator-Readers"))
+    readers = list(cache.rglob("ArticlesGenerator"))
     assert len(readers) == 1
     before = readers[0].read_bytes()
     news = site / "berita/bukittinggi/sosialisasi.md"
@@ -218,3 +218,56 @@ def test_the_pages_workflow_builds_warm_from_a_cache_keyed_by_the_build_key():
     assert cache_step["with"]["key"].startswith(f"buletin-{key}-")
     assert cache_step["with"]["restore-keys"].splitlines() == [f"buletin-{key}-"]
     assert f"--cache {cache_step['with']['path']}" in publish_step["run"]
+
+
+def test_a_warm_rebuild_takes_unchanged_articles_whole_from_the_cache(tmp_path):
+    """CONTENT_CACHING_LAYER = "generator": only the edited file is read again, and the
+    cache holds the articles without the context of the build that saved them."""
+    import pickle
+
+    content = tmp_path / "content"
+    write(content, "berita/bukittinggi/sosialisasi.md", NEWS)
+    write(content, "putusan/agam/asn.md", CASE)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert build(content, out, cache, warm=False).returncode == 0
+    (saved,) = cache.rglob("ArticlesGenerator")
+    entries = pickle.loads(saved.read_bytes())
+    assert sorted(entries) == ["berita/bukittinggi/sosialisasi.md", "putusan/agam/asn.md"]
+    for _, article in entries.values():
+        assert article.item.title == article.title
+        assert "_context" not in vars(article) and "settings" not in vars(article)
+
+    news = content / "berita/bukittinggi/sosialisasi.md"
+    news.write_text(news.read_text().replace("Paragraf kedua.", "Paragraf kedua, diubah."), encoding="utf-8")
+    result = run_pelican(content, out, extra=["--cache-path", str(cache), "-e", "CACHE_CONTENT=true",
+                                              "LOAD_CONTENT_CACHE=true", "-D"],
+                         env={**os.environ, "COLUMNS": "400"})  # one log record per line
+    assert result.returncode == 0, result.stderr
+    log = result.stdout + result.stderr
+    assert "sosialisasi.md -> Article" in log  # Pelican's "Read file ..." for the edited file
+    assert "asn.md -> Article" not in log  # the unchanged one came from the cache
+    assert "Paragraf kedua, diubah." in next((out / "berita").glob("*/*/*/index.html")).read_text()
+    # The warm build saved the cache again (in a child process): it holds the new text.
+    entries = pickle.loads(saved.read_bytes())
+    assert "diubah" in entries["berita/bukittinggi/sosialisasi.md"][1].item.content
+    assert not list(cache.rglob("*.baru"))
+
+
+def test_a_command_line_build_ends_at_once_and_keeps_its_exit_status(tmp_path):
+    """`pelican` ends once the site is written (no objects freed one by one): a good build
+    exits 0 with its summary printed and every file written; a bad one still fails."""
+    content = tmp_path / "content"
+    write(content, "berita/bukittinggi/sosialisasi.md", NEWS)
+    out = tmp_path / "out"
+    result = run_pelican(content, out, extra=["-D"], env={**os.environ, "COLUMNS": "400"})
+    assert result.returncode == 0, result.stderr
+    log = result.stdout + result.stderr
+    assert "proses berakhir tanpa membebaskan objeknya" in log
+    assert "Done: Processed 1 article" in log
+    assert (out / "index.html").is_file() and (out / "feeds/index.opml").is_file()
+    assert (out / "pagefind/pagefind-entry.json").is_file()  # the search index, written last
+    bad = content / "berita/bukittinggi/sosialisasi.md"
+    bad.write_text(bad.read_text().replace("Activity: sosialisasi", "Activity: rapat"), encoding="utf-8")
+    failed = run_pelican(content, tmp_path / "out2")
+    assert failed.returncode != 0
+    assert "sosialisasi.md:4:" in failed.stderr

@@ -411,31 +411,62 @@ SYMLINK = ("tautan simbolik (symlink) tidak diizinkan di folder konten: isinya b
            "luar content/; ganti dengan berkas biasa atau hapus")
 
 
-def berkas_tidak_aman(root: Path) -> list[tuple[str, str]]:
+def isi_folder(root) -> list[tuple[str, str]]:
+    """Every entry under the folder ``root``, sorted: (path relative to ``root``, kind),
+    kind one of "symlink", "dir", "file" (regular) or "other". Symlinks are never
+    followed; hidden folders are entered too. One ``os.scandir`` per folder: the kinds
+    come from the directory listing, so a folder of thousands of files costs no
+    ``stat`` per file. Shared by the site-wide checks (``berkas_tidak_aman``,
+    ``skema.content_files``)."""
+    found: list[tuple[str, str]] = []
+    if not os.path.isdir(root):
+        return found
+    pending = [("", os.fspath(root))]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                rel = prefix + entry.name
+                if entry.is_symlink():
+                    kind = "symlink"
+                elif entry.is_dir(follow_symlinks=False):
+                    kind = "dir"
+                    pending.append((rel + "/", entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    kind = "file"
+                else:
+                    kind = "other"
+                found.append((rel, kind))
+    found.sort()
+    return found
+
+
+def berkas_tidak_aman(root: Path, isi: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """Every file under the content folder ``root`` that must not be read or copied:
-    (path relative to ``root``, Indonesian message), sorted.
+    (path relative to ``root``, Indonesian message), sorted. ``isi``: the folder's
+    ``isi_folder(root)`` when the caller has it already.
 
     Symlinks anywhere (never followed), anything that is not a regular file,
-    files other than Markdown and images of an allowed type, and unsafe SVG."""
+    files other than Markdown and images of an allowed type, and unsafe SVG.
+    Hidden files and folders are skipped (Pelican neither reads nor copies them),
+    unless they are symlinks."""
     root = Path(root)
-    found = []
     if root.is_symlink():
         return [(".", "folder konten adalah tautan simbolik (symlink); gunakan folder biasa")]
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        base = Path(folder)
-        regular = set(files)  # a case-record folder holds thousands of files: no list scans
-        for name in sorted(dirs + files):
-            path = base / name
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                found.append((rel, SYMLINK))
-            elif name.startswith("."):
-                continue  # hidden: Pelican neither reads nor copies it (IGNORE_FILES)
-            elif name in regular and not path.is_file():
-                found.append((rel, "bukan berkas biasa; hapus dari folder konten"))
-            elif name in regular and (why := _tidak_aman(path, rel)) is not None:
-                found.append((rel, why))
-        dirs[:] = [d for d in dirs if not (base / d).is_symlink() and not d.startswith(".")]
+    found = []
+    for rel, kind in isi_folder(root) if isi is None else isi:
+        *folders, name = rel.split("/")
+        if any(f.startswith(".") for f in folders):
+            continue  # inside a hidden folder: never walked
+        if kind == "symlink":
+            found.append((rel, SYMLINK))
+        elif name.startswith(".") or kind == "dir":
+            continue
+        elif kind == "other":
+            found.append((rel, "bukan berkas biasa; hapus dari folder konten"))
+        elif os.path.splitext(name)[1].lower() not in MARKDOWN \
+                and (why := _tidak_aman(root / rel, rel)) is not None:
+            found.append((rel, why))
     return sorted(found)
 
 

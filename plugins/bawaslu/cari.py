@@ -94,24 +94,41 @@ async def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) ->
     return int(result.get("page_count", 0))
 
 
-def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: str | None = None,
-                  sidik: bool = True) -> tuple[int, str]:
+def _cap(out: Path, chunk: list[str]) -> str:
+    """Digest of a bundle's pages as the file system lists them: path, size and time of
+    last change of each (no page read)."""
+    h = hashlib.sha256()
+    for rel in chunk:
+        st = os.stat(out / rel)
+        h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: tuple[str, str] | None = None,
+                  sidik: bool = True) -> tuple[int, tuple[str, str]]:
     """Index one bundle: the pages ``chunk`` (paths relative to ``out``) into ``out/folder``.
 
-    ``sebelumnya``: the bundle's digest in the previous build into the same
-    folder (warm rebuilds): byte-identical pages keep their index. Returns the
-    number of pages indexed now and the bundle's digest ("" with ``sidik=False``: a build
+    ``sebelumnya``: the bundle's (stamp, digest) in the previous build into the same
+    folder (warm rebuilds). Pages none of which was written again since (same stamp:
+    sizes and modification times) keep their index without being read; pages written
+    again with the same bytes (same digest) keep it too. Returns the number of pages
+    indexed now and the bundle's (stamp, digest) (empty with ``sidik=False``: a build
     that keeps no cache reads no page twice); raises when Pagefind fails.
     """
     out = Path(out).resolve()
+    if not (isinstance(sebelumnya, tuple) and len(sebelumnya) == 2):
+        sebelumnya = None
+    stamp = _cap(out, chunk) if sidik or sebelumnya else ""
+    if sebelumnya and stamp == sebelumnya[0] and utuh(out, folder):
+        return 0, sebelumnya
     digest = _digest(out, chunk) if sidik or sebelumnya else ""
-    if digest == sebelumnya and utuh(out, folder):
-        return 0, digest
+    if sebelumnya and digest == sebelumnya[1] and utuh(out, folder):
+        return 0, (stamp, digest)
     for _ in range(ULANG):
         with tempfile.TemporaryDirectory(prefix="cari-", dir=out.parent) as staging:
             n = asyncio.run(_index_one(out, folder, chunk, Path(staging)))
         if utuh(out, folder):
-            return n, digest
+            return n, (stamp, digest)
     raise RuntimeError(f"{folder}/pagefind-entry.json kosong atau rusak setelah {ULANG} percobaan")
 
 

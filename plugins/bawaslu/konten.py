@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import skema
-from .bersih import SYMLINK, berkas_tidak_aman, bersihkan
+from .bersih import SYMLINK, berkas_tidak_aman, bersihkan, isi_folder
 from .skema import (  # noqa: F401  (the names other modules and tests use)
     Masalah,
     content_files,
@@ -65,7 +65,8 @@ def masalah_situs(root: Path, per_file: dict, show=None) -> list[Masalah]:
     show = show or _shown(root)
     problems: list[Masalah] = []
     items = []
-    for rel in content_files(root):
+    isi = isi_folder(root)
+    for rel in content_files(root, isi):
         result = per_file.get(rel)
         if result is None:
             problems.append(Masalah(show(rel), 1, "berkas ini tidak terbaca saat membangun situs; "
@@ -77,7 +78,7 @@ def masalah_situs(root: Path, per_file: dict, show=None) -> list[Masalah]:
             if result.jenis != "halaman":
                 items.append((show(rel), result))
     problems += skema.check_unique(items)
-    problems += [Masalah(show(rel), 1, message) for rel, message in berkas_tidak_aman(root)]
+    problems += [Masalah(show(rel), 1, message) for rel, message in berkas_tidak_aman(root, isi)]
     return sorted(set(problems))
 
 

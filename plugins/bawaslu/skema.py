@@ -820,14 +820,15 @@ def check_unique(items: list[tuple[str, Item | Ditolak]]) -> list[Masalah]:
     return problems
 
 
-def content_files(root: Path) -> list[str]:
-    """Every Markdown file the site is built from (news, case records, pages), relative."""
-    found = []
-    for top in JENIS:
-        for path in sorted((root / top).rglob("*")):
-            if path.suffix.lower() in MARKDOWN_EXTENSIONS and (path.is_file() or path.is_symlink()):
-                found.append(path.relative_to(root).as_posix())
-    return sorted(found)
+def content_files(root: Path, isi: list[tuple[str, str]] | None = None) -> list[str]:
+    """Every Markdown file the site is built from (news, case records, pages), relative.
+    ``isi``: the folder's ``bersih.isi_folder(root)`` when the caller has it already."""
+    from .bersih import isi_folder
+
+    tops = tuple(top + "/" for top in JENIS)
+    return [rel for rel, kind in (isi_folder(root) if isi is None else isi)
+            if kind in ("file", "symlink") and rel.startswith(tops)
+            and PurePosixPath(rel).suffix.lower() in MARKDOWN_EXTENSIONS]
 
 
 # --- the case panel ----------------------------------------------------------------------

@@ -193,6 +193,7 @@ class Render:
             os.makedirs(folder, exist_ok=True)
         sys.stdout.flush()
         sys.stderr.flush()
+        thawed = not gc.get_freeze_count()
         gc.freeze()  # the shared context stays shared: the collector does not touch it
         self.children: dict[int, int] = {}  # read end -> pid
         try:
@@ -210,7 +211,7 @@ class Render:
                 os.close(write_fd)
                 self.children[read_fd] = pid
         finally:
-            gc.unfreeze()
+            _thaw(thawed)
 
     def wait(self, on_progress) -> None:
         """Follow the workers' reports; ``on_progress(k)`` each time the first ``k`` pages
@@ -261,6 +262,13 @@ class Render:
                 os.kill(pid, signal.SIGTERM)
             except ProcessLookupError:
                 pass
+
+
+def _thaw(thawed: bool) -> None:
+    """Undo our ``gc.freeze`` unless objects were frozen before it (buletin_cepat freezes
+    what a command-line build keeps to its end): ``unfreeze`` would thaw those too."""
+    if thawed:
+        gc.unfreeze()
 
 
 def render_parallel(pages: list[Halaman], n: int, on_progress) -> None:
@@ -407,13 +415,14 @@ def peta(fn, items: list, n: int, blok: int = BLOK_BACA):
     sys.stdout.flush()
     sys.stderr.flush()
     _tugas = fn
+    thawed = not gc.get_freeze_count()
     gc.freeze()  # what the workers inherit is not copied by the collector's visits
     try:
         with multiprocessing.get_context("fork").Pool(max(1, min(n, len(chunks)))) as pool:
-            gc.unfreeze()
+            _thaw(thawed)
             yield (result for part in pool.imap(_baca_blok, chunks) for result in part)
     finally:
-        gc.unfreeze()
+        _thaw(thawed)
         _tugas = None
 
 
