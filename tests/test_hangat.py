@@ -234,7 +234,7 @@ def test_a_warm_rebuild_takes_unchanged_articles_whole_from_the_cache(tmp_path):
     entries = pickle.loads(saved.read_bytes())
     assert sorted(entries) == ["berita/bukittinggi/sosialisasi.md", "putusan/agam/asn.md"]
     for _, article in entries.values():
-        assert article.item.title == article.title
+        assert article.item.title == article.title and article.item.sidik and article.item.lines
         assert "_context" not in vars(article) and "settings" not in vars(article)
 
     news = content / "berita/bukittinggi/sosialisasi.md"

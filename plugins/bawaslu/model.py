@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from datetime import date, datetime
 
 from .bersih import teks
@@ -48,6 +49,12 @@ class Item:
     # SHA-256 of the file's bytes (warm rebuilds: an unchanged file gives an unchanged page).
     sidik: str = field(default="", compare=False, repr=False)
 
+    def __reduce__(self):
+        # Pickled as its field values (the reading workers and the content cache pickle
+        # one per file): dataclasses' own state functions look the fields up again for
+        # every object, which was half the time of saving a 100,000-item cache.
+        return Item, _nilai(self)
+
     def line(self, key: str) -> int:
         """The line of a header key in the source file (1 when absent)."""
         return dict(self.lines).get(key.lower(), 1)
@@ -68,3 +75,6 @@ class Item:
         if self.decided is None or self.received is None:
             return None
         return (self.decided - self.received).days
+
+
+_nilai = attrgetter(*(f.name for f in fields(Item)))  # every field's value, in order

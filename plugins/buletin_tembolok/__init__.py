@@ -18,9 +18,7 @@ the generator's), and a loaded article gets the context and settings of the
 build that loads it. Each file's stamp (its SHA-256) is computed once per build,
 however many cache look-ups ask for it.
 
-Saving: when the build runs no other thread yet (a warm rebuild reads its few
-changed files in this process), a forked child pickles the cache while the build
-goes on; it writes a new file and renames it over the old one, and ``finalized``
+Saving: a forked child pickles the cache while the build goes on; it writes a new file and renames it over the old one, and ``finalized``
 waits for it (a failure is a warning, as in Pelican).
 """
 
@@ -33,7 +31,6 @@ import logging
 import os
 import pickle
 import sys
-import threading
 from functools import partial
 
 from bawaslu import tembolok
@@ -88,11 +85,12 @@ _menyimpan: list[tuple[int, str]] = []  # (pid, cache file) of the children savi
 
 
 def save_cache(generator) -> None:
-    """Pelican's ``FileDataCacher.save_cache`` (``_write``), in a forked child when no
-    other thread runs."""
+    """Pelican's ``FileDataCacher.save_cache`` (``_write``), in a forked child."""
     if not generator._cache_data_policy:
         return
-    if threading.active_count() == 1:
+    if hasattr(os, "fork"):
+        # The child only pickles and writes one file: it takes no lock another thread of
+        # the build (Pelican's progress display, the reading pool) could hold.
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
