@@ -9,6 +9,10 @@ workers once the content is read, the render workers and Pagefind at the end).
     TAHAP_PROFIL=page_generator_finalized:all_generators_finalized \\
         .venv/bin/python bench/tahap.py CONTENT -s pelicanconf.py -o OUT   # cProfile of one stage
 
+The last line is Pelican's own summary: like ``pelican``, this command line ends with
+``os._exit`` once the site is written (``buletin_cepat.keluar_cepat``), so the time
+from it to the end of ``/usr/bin/time`` is all that is left of the process.
+
 With ``TAHAP_PROFIL=from:to`` this process (not its workers) is profiled from
 one stage to the other, into ``TAHAP_PROFIL_KE`` (default ``tahap.prof``).
 """
@@ -55,4 +59,4 @@ if __name__ == "__main__":
     try:
         main()
     finally:
-        mark("selesai")()
+        mark("selesai")()  # reached only when the build fails (or in a terminal)
