@@ -93,3 +93,19 @@ def test_warm_rebuild_from_cache_shows_the_edit(site, tmp_path):
     assert "Paragraf kedua yang sudah diperbaiki." in page
     case = next((out / "putusan").glob("*/index.html")).read_text(encoding="utf-8")
     assert "berinisial RH" in case
+
+
+def test_the_reading_bench_prints_each_step_per_file(tmp_path):
+    """bench/baca.py: CPU per file of each reading step (bench/PROFIL.md), on a corpus."""
+    content = tmp_path / "content"
+    tulis_korpus(content, 40, 8)
+    result = subprocess.run([sys.executable, "bench/baca.py", str(content), "--setiap", "2"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("21 berkas dari ")  # 40 items and one standing page, every 2nd
+    steps = {line[:34].strip(): float(line[34:].split()[0]) for line in lines[1:]}
+    assert set(steps) == {"decode", "pisah (header)", "Pembaca (fields)", "penjaga (guard)",
+                          "_item (Markdown, nh3, summary)", "(Markdown of the body alone)", "jumlah"}
+    assert steps["_item (Markdown, nh3, summary)"] > 0
+    assert abs(steps["jumlah"] - sum(v for k, v in steps.items() if k not in ("jumlah", "(Markdown of the body alone)"))) < 0.05
