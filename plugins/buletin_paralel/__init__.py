@@ -317,11 +317,63 @@ def _hentikan() -> None:
     """At exit (a build that failed before ``finalized``): no worker outlives the build."""
     for latar in _latar:
         latar.render.stop()
+    for pid, _ in _latar_proses:
+        try:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+
+
+# --- other work in the background -------------------------------------------------
+
+_terpasang = False  # register() ran: finalized waits for what di_latar started
+_latar_proses: list[tuple[int, str]] = []  # (pid, what) of the background children
+
+
+def di_latar(fn, settings, nama: str) -> None:
+    """Run ``fn()`` (work that only writes files, from what the context holds now) in a
+    forked child while this process writes the rest of the site; ``finalized`` waits for
+    it and fails the build if it failed. In this process when ``BULETIN_PEKERJA`` is 1,
+    or when this plugin is not registered."""
+    if not _terpasang or pekerja(settings) <= 1 or not hasattr(os, "fork"):
+        fn()
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            fn()
+            code = 0
+        except BaseException:
+            try:
+                os.write(2, f"{nama}: {traceback.format_exc()}".encode())
+            except BaseException:
+                pass
+        finally:
+            os._exit(code)
+    _latar_proses.append((pid, nama))
+
+
+def tunggu_latar() -> None:
+    """Wait for every background child; raise if one failed."""
+    failed = []
+    while _latar_proses:
+        pid, nama = _latar_proses.pop(0)
+        _, status = os.waitpid(pid, 0)
+        if status:
+            failed.append(f"{nama} (status {status})")
+    if failed:
+        raise RuntimeError("buletin_paralel: gagal di latar: " + ", ".join(failed))
 
 
 def _send_after_pages(*args, **kwargs):
-    """``finalized``: its receivers (search index, sitemap) see every item page on disk."""
+    """``finalized``: its receivers (search index, sitemap) see every item page on disk,
+    and every file written in the background."""
     tunggu_halaman()
+    tunggu_latar()
     return type(signals.finalized).send(signals.finalized, *args, **kwargs)
 
 
@@ -499,6 +551,8 @@ def wrap_generate_articles(generators) -> None:
 
 
 def register():
+    global _terpasang
+    _terpasang = True
     signals.article_generator_init.connect(wrap_generate_context)
     signals.finalized.send = _send_after_pages  # instance attribute: waits, then sends
     atexit.register(_hentikan)

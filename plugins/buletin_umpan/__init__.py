@@ -62,17 +62,28 @@ class UmpanGenerator(Generator):
         settings = self.settings
         cache_path = Path(settings["CACHE_PATH"]) / "buletin-umpan.pickle"
         digest = tembolok.digest_kode(base, sitename)
-        cache = None
-        if settings.get("CACHE_CONTENT"):
-            cache = tembolok.muat(cache_path, digest) if settings.get("LOAD_CONTENT_CACHE") else {}
-        written = umpan.files(kat, base, sitename, cache)
-        if cache is not None:
-            tembolok.simpan(cache_path, digest, cache)
-        written[jalur.OPML] = umpan.opml(kat, base, sitename).encode("utf-8")
-        for path, data in written.items():
-            target = out / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+
+        def write_feeds():
+            cache = None
+            if settings.get("CACHE_CONTENT"):
+                cache = tembolok.muat(cache_path, digest) if settings.get("LOAD_CONTENT_CACHE") else {}
+            written = umpan.files(kat, base, sitename, cache)
+            if cache is not None:
+                tembolok.simpan(cache_path, digest, cache)
+            written[jalur.OPML] = umpan.opml(kat, base, sitename).encode("utf-8")
+            for path, data in written.items():
+                target = out / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+
+        # The feed files are plain bytes from the catalogue: with buletin_paralel they are
+        # built and written by a child process while this one writes the region pages.
+        try:
+            from buletin_paralel import di_latar
+        except ImportError:
+            write_feeds()
+        else:
+            di_latar(write_feeds, settings, "umpan berita")
         writer.write_file(
             jalur.FEEDS_PAGE + "index.html", self.get_template("umpan"), self.context,
             katalog=kat, halaman_umpan=True, opml_path=jalur.OPML, url=jalur.FEEDS_PAGE,
