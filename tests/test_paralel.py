@@ -157,3 +157,27 @@ def test_the_plugin_refuses_another_pelican_version(monkeypatch):
         importlib.import_module("buletin_paralel")
     monkeypatch.undo()
     importlib.import_module("buletin_paralel")
+
+
+def test_background_work_writes_its_files_before_finalized_and_a_failure_fails(tmp_path, monkeypatch):
+    """di_latar (the feeds): a forked child whose files are on disk once tunggu_latar
+    returns (finalized waits for it); a child that fails fails the build; with one worker
+    the work runs in this process."""
+    monkeypatch.setattr(buletin_paralel, "_terpasang", True)
+    target = tmp_path / "umpan.xml"
+    buletin_paralel.di_latar(lambda: target.write_text("ok"), {"BULETIN_PEKERJA": 2}, "uji")
+    assert buletin_paralel._latar_proses  # a child was forked
+    buletin_paralel.tunggu_latar()
+    assert target.read_text() == "ok" and not buletin_paralel._latar_proses
+
+    def fails():
+        raise OSError("disk penuh")
+
+    buletin_paralel.di_latar(fails, {"BULETIN_PEKERJA": 2}, "umpan berita")
+    with pytest.raises(RuntimeError, match="umpan berita"):
+        buletin_paralel.tunggu_latar()
+
+    pid = os.getpid()
+    seen = []
+    buletin_paralel.di_latar(lambda: seen.append(os.getpid()), {"BULETIN_PEKERJA": 1}, "uji")
+    assert seen == [pid] and not buletin_paralel._latar_proses

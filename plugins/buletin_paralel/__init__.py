@@ -40,6 +40,10 @@ plugins are in place:
 5. ``finalized`` is sent only once every item page is on disk (its ``send``
    waits first), so its receivers (search index, sitemap) see the whole site.
 
+Other work that only writes files from the finished context (the feeds,
+``buletin_umpan``) can run in a forked child too (``di_latar``), while this process
+writes the region pages; ``finalized`` waits for it as well.
+
 A signal receiver that *changes* an article to change its page is not
 supported with more than one worker (it runs after the page is rendered);
 nothing in the project does that. Write calls this wrapper does not know
