@@ -116,8 +116,6 @@ def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: tuple[st
     that keeps no cache reads no page twice); raises when Pagefind fails.
     """
     out = Path(out).resolve()
-    if not (isinstance(sebelumnya, tuple) and len(sebelumnya) == 2):
-        sebelumnya = None
     stamp = _cap(out, chunk) if sidik or sebelumnya else ""
     if sebelumnya and stamp == sebelumnya[0] and utuh(out, folder):
         return 0, sebelumnya

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from operator import attrgetter
 from datetime import date, datetime
+from operator import attrgetter
 
 from .bersih import teks
 from .wilayah import Wilayah

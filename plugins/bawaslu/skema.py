@@ -24,9 +24,8 @@ Decisions (documented in docs/kontrak-konten.md and the staff guide):
 
 from __future__ import annotations
 
-import hashlib
-
 import difflib
+import hashlib
 import itertools
 import re
 import unicodedata
@@ -40,6 +39,7 @@ from slugify import slugify
 
 from . import kosakata as kk
 from . import penjaga
+from .bersih import isi_folder
 from .model import Item
 from .wilayah import Registry, Wilayah
 
@@ -823,8 +823,6 @@ def check_unique(items: list[tuple[str, Item | Ditolak]]) -> list[Masalah]:
 def content_files(root: Path, isi: list[tuple[str, str]] | None = None) -> list[str]:
     """Every Markdown file the site is built from (news, case records, pages), relative.
     ``isi``: the folder's ``bersih.isi_folder(root)`` when the caller has it already."""
-    from .bersih import isi_folder
-
     tops = tuple(top + "/" for top in JENIS)
     return [rel for rel, kind in (isi_folder(root) if isi is None else isi)
             if kind in ("file", "symlink") and rel.startswith(tops)

@@ -69,6 +69,7 @@ import traceback
 from functools import partial
 
 import pelican
+from bawaslu import proses
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.utils import file_suffix, get_relative_path, path_to_url, sanitised_join
@@ -340,25 +341,11 @@ def di_latar(fn, settings, nama: str) -> None:
     forked child while this process writes the rest of the site; ``finalized`` waits for
     it and fails the build if it failed. In this process when ``BULETIN_PEKERJA`` is 1,
     or when this plugin is not registered."""
-    if not _terpasang or pekerja(settings) <= 1 or not hasattr(os, "fork"):
+    pid = proses.anak(fn, nama) if _terpasang and pekerja(settings) > 1 else None
+    if pid is None:
         fn()
-        return
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        code = 1
-        try:
-            fn()
-            code = 0
-        except BaseException:
-            try:
-                os.write(2, f"{nama}: {traceback.format_exc()}".encode())
-            except BaseException:
-                pass
-        finally:
-            os._exit(code)
-    _latar_proses.append((pid, nama))
+    else:
+        _latar_proses.append((pid, nama))
 
 
 def tunggu_latar() -> None:

@@ -30,10 +30,9 @@ import gc
 import logging
 import os
 import pickle
-import sys
 from functools import partial
 
-from bawaslu import tembolok
+from bawaslu import proses, tembolok
 from pelican import signals
 from pelican.contents import Content
 from pelican.utils import mkdir_p
@@ -81,6 +80,11 @@ def _write(generator) -> None:
     os.replace(new, generator._cache_path)
 
 
+def _write_without_collector(generator) -> None:
+    gc.disable()  # in the child: no collector visiting (and copying) the parent's objects
+    _write(generator)
+
+
 _menyimpan: list[tuple[int, str]] = []  # (pid, cache file) of the children saving
 
 
@@ -88,22 +92,10 @@ def save_cache(generator) -> None:
     """Pelican's ``FileDataCacher.save_cache`` (``_write``), in a forked child."""
     if not generator._cache_data_policy:
         return
-    if hasattr(os, "fork"):
-        # The child only pickles and writes one file: it takes no lock another thread of
-        # the build (Pelican's progress display, the reading pool) could hold.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                gc.disable()  # the child only pickles: no collector visiting the parent's objects
-                _write(generator)
-                code = 0
-            except BaseException as err:
-                os.write(2, f"Tembolok {generator._cache_path} tidak dapat disimpan: {err}\n".encode())
-            finally:
-                os._exit(code)
+    # The child only pickles and writes one file: it takes no lock another thread of the
+    # build (Pelican's progress display, the reading pool) could hold.
+    pid = proses.anak(partial(_write_without_collector, generator), f"Tembolok {generator._cache_path}")
+    if pid is not None:
         _menyimpan.append((pid, generator._cache_path))
         return
     try:
