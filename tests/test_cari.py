@@ -7,6 +7,7 @@ installed; in CI (CI=true) that is a failure.
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import tempfile
@@ -72,6 +73,22 @@ def test_every_build_is_indexed_in_indonesian_and_only_items_are_searchable(buil
     assert 'data-pagefind-filter="Provinsi:Sumatera Barat"' in case
     assert 'data-pagefind-filter="Kabupaten/Kota:Kabupaten Agam"' in case
     assert "data-pagefind-body" not in (built / "index.html").read_text()
+
+
+def test_a_bundle_indexes_exactly_its_pages_and_leaves_nothing_beside_the_site(tmp_path):
+    # Pages with characters a glob or a shell would read specially are indexed as they
+    # are; a page of another bundle stays out.
+    site = tmp_path / "site"
+    names = ["a{b},c", "x*y", "r[1]", "ya?", "biasa"]
+    for name in names:
+        write(site, f"{name}/index.html", '<html lang="id"><body><main data-pagefind-body>'
+              f"<h1>{name}</h1><p>kata unik</p></main></body></html>")
+    chunk = [f"{name}/index.html" for name in names[:-1]]
+    count, _ = cari.indeks_bundel(site, "pagefind", chunk, sidik=False)
+    assert count == 4
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["id"]["page_count"] == 4
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # nothing staged beside the site
 
 
 def test_search_page_says_what_to_do_without_javascript(built):
