@@ -200,13 +200,16 @@ def publish(c, content=CONTENT, output="", siteurl="", domain="", push=False, re
             "pasangan": "jumlah pasangan build proyek/polos (A B A B)",
             "tanpa_pemanasan": "tanpa pasangan pemanasan",
             "keep": "simpan folder kerja (korpus, keluaran, cache)",
-            "seed": "benih acak korpus", "profil": "profilkan build proyek dengan cProfile"})
-def bench(c, items=10000, pasangan=3, tanpa_pemanasan=False, keep=False, seed=8, profil=False):
+            "seed": "benih acak korpus", "profil": "profilkan build proyek dengan cProfile",
+            "tanpa_cari": "juga build proyek tanpa indeks pencarian di tiap pasangan"})
+def bench(c, items=10000, pasangan=3, tanpa_pemanasan=False, keep=False, seed=8, profil=False,
+          tanpa_cari=False):
     """Benchmark: the project vs plain Pelican, A B A B, on one seeded corpus (prints figures)."""
     flags = f" --pasangan {pasangan}"
     flags += " --tanpa-pemanasan" if tanpa_pemanasan else ""
     flags += " --keep" if keep else ""
     flags += " --profil" if profil else ""
+    flags += " --tanpa-cari" if tanpa_cari else ""
     with c.cd(str(HERE)):
         c.run(f"{BIN}/python bench/ukur.py --items {items} --seed {seed}{flags}", pty=False)
 

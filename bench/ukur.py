@@ -18,6 +18,10 @@ loads it.
     python bench/ukur.py --items 10000 --keep     # keep the corpus and outputs
     python bench/ukur.py --items 10000 --profil   # also profile one project build (cProfile)
     python bench/ukur.py --items 100000 --pasangan 1 --tanpa-pemanasan
+    python bench/ukur.py --items 10000 --tanpa-cari   # also the project without search, A C B
+
+Before each build the output folder is removed and ``os.sync()`` flushes what
+the builds before it wrote, so no build pays for the previous one's writes.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from korpus import tulis_korpus  # noqa: E402
 
 PROJECT_CONF = "pelicanconf.py"
 PLAIN_CONF = "bench/polos.py"
+NO_SEARCH_CONF = "bench/tanpa_cari.py"
 PROYEK = "proyek"
 POLOS = "polos"
 
@@ -98,6 +103,9 @@ def run_build(nama: str, content: Path, out: Path, conf: str, extra=(), profile:
     """Run ``pelican CONTENT -s CONF -o OUT`` from the project root in a child process."""
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
+    # The disk finishes writing (and discarding) what the builds before left behind
+    # before the clock starts: on this VM that backlog otherwise lands on the next build.
+    os.sync()
     cmd = [sys.executable]
     if profile is not None:
         cmd += ["-m", "cProfile", "-o", str(profile)]
@@ -168,6 +176,8 @@ def main(argv=None) -> int:
     parser.add_argument("--profil", action="store_true",
                         help="profile the project's cold build with cProfile (slower)")
     parser.add_argument("--tanpa-polos", action="store_true", help="skip the plain-Pelican builds")
+    parser.add_argument("--tanpa-cari", action="store_true",
+                        help="in each pair, also build the project without the search index")
     args = parser.parse_args(argv)
 
     work = args.dir or Path(tempfile.mkdtemp(prefix="bench-"))
@@ -190,17 +200,24 @@ def main(argv=None) -> int:
         def polos(nama):
             return run_build(nama, content, work / "out-polos", PLAIN_CONF)
 
+        def tanpa_cari(nama):
+            return run_build(nama, content, work / "out-tanpa-cari", NO_SEARCH_CONF)
+
         failed: list[Hasil] = []
         if not args.tanpa_pemanasan:
             failed += [h for h in (proyek("pemanasan proyek"),
                                    None if args.tanpa_polos else polos("pemanasan polos"))
                        if h is not None and h.rc != 0]
         pairs: list[tuple[Hasil, Hasil | None]] = []
+        no_search: list[Hasil] = []
         print()
         print(HEADER)
         for i in range(1, args.pasangan + 1):
             a = proyek(f"{PROYEK}, dingin, pasangan {i}")
             print(row(a, n), flush=True)
+            if args.tanpa_cari:
+                no_search.append(tanpa_cari(f"tanpa cari, dingin, pasangan {i}"))
+                print(row(no_search[-1], n), flush=True)
             b = None
             if not args.tanpa_polos:
                 b = polos(f"{POLOS}, dingin, pasangan {i}")
@@ -210,6 +227,7 @@ def main(argv=None) -> int:
                       ", ".join(f"{v:.2f} {k}" for k, v in r.items()), flush=True)
             pairs.append((a, b))
         failed += [h for pair in pairs for h in pair if h is not None and h.rc != 0]
+        failed += [h for h in no_search if h.rc != 0]
 
         print()
         print("median")
@@ -221,6 +239,14 @@ def main(argv=None) -> int:
             for key in ("wall", "CPU", "sys", "RSS", "PSS"):
                 values = [r[key] for r in per_pair]
                 print(f"rasio proyek/polos {key}: median {statistics.median(values):.2f} "
+                      f"(pasangan: {', '.join(f'{v:.2f}' for v in values)})")
+        if no_search:
+            print(median_row("tanpa cari, dingin", no_search, n))
+        if no_search and not args.tanpa_polos:
+            per_pair = [ratios(c, b) for c, (_, b) in zip(no_search, pairs)]
+            for key in ("wall", "CPU"):
+                values = [r[key] for r in per_pair]
+                print(f"rasio tanpa-cari/polos {key}: median {statistics.median(values):.2f} "
                       f"(pasangan: {', '.join(f'{v:.2f}' for v in values)})")
 
         # Warm rebuild: a cold build that writes the content cache, one edit, a warm build.

@@ -53,6 +53,27 @@ def test_bench_alternates_the_builds_and_prints_medians_and_ratios(tmp_path):
     assert len(list((work / "out-proyek" / "berita").glob("*/*/*/index.html"))) == 18
 
 
+def test_bench_without_search_builds_the_project_a_third_time_without_an_index(tmp_path):
+    work = tmp_path / "kerja"
+    result = subprocess.run(
+        [sys.executable, "bench/ukur.py", "--items", "30", "--pasangan", "1", "--tanpa-pemanasan",
+         "--tanpa-cari", "--keep", "--dir", str(work)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    builds = [line[:34].strip() for line in out.splitlines() if ", dingin, pasangan " in line]
+    assert builds == ["proyek, dingin, pasangan 1", "tanpa cari, dingin, pasangan 1",
+                      "polos, dingin, pasangan 1"]
+    for key in ("wall", "CPU"):
+        assert re.search(rf"^rasio tanpa-cari/polos {key}: median \d+\.\d\d \(pasangan: \d+\.\d\d\)$",
+                         out, re.M), key
+    # The same pages, and no search index behind them.
+    assert (work / "out-proyek" / "pagefind" / "pagefind-entry.json").is_file()
+    assert not list((work / "out-tanpa-cari").glob("pagefind*"))
+    assert len(list((work / "out-tanpa-cari" / "putusan").glob("*/index.html"))) == 12
+
+
 def test_corpus_is_seeded_valid_and_covers_every_region(tmp_path):
     regions = kabupaten_kota()
     assert len(regions) == 514
