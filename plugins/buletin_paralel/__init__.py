@@ -175,9 +175,6 @@ def _worker(pages: list[Halaman], blocks: list[int], out_fd: int) -> None:
         for b in blocks:
             for page in pages[b * BLOK:(b + 1) * BLOK]:
                 name = page.name
-                # Each worker makes its pages' folders: made here, they are not serial
-                # work of the main process before any worker starts (10,000 at 10,000 items).
-                os.makedirs(os.path.dirname(page.path), exist_ok=True)
                 page.tulis()
             os.write(out_fd, json.dumps(b).encode() + b"\n")
         code = 0
@@ -197,6 +194,8 @@ class Render:
         self.pages = pages
         self.count = -(-len(pages) // BLOK)
         self.n = n = min(n, self.count)
+        for folder in sorted({os.path.dirname(p.path) for p in pages}):
+            os.makedirs(folder, exist_ok=True)
         sys.stdout.flush()
         sys.stderr.flush()
         thawed = not gc.get_freeze_count()
