@@ -2,7 +2,8 @@
 
 Serves a built output folder on 127.0.0.1, opens ``/cari/?q=WORD`` in headless
 chromium with an empty cache and prints the seconds until the result count shows
-(Pagefind loads and merges every search bundle first: one per 2,000 item pages).
+(Pagefind loads and merges every search bundle first: one per 2,000 item pages),
+and how many files and bytes the server had sent by then.
 The network is local, so the figure is the browser's own work on this machine, not a
 phone's download time. It prints figures; nothing is asserted.
 
@@ -26,8 +27,21 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
 class _Diam(http.server.SimpleHTTPRequestHandler):
+    """Serves quietly, counting the files and bytes it sends."""
+
+    lock = threading.Lock()
+    files = 0
+    sent = 0
+
     def log_message(self, *args):
         pass
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        outputfile.write(data)
+        with _Diam.lock:
+            _Diam.files += 1
+            _Diam.sent += len(data)
 
 
 def main(argv=None) -> int:
@@ -60,10 +74,13 @@ def main(argv=None) -> int:
         WebDriverWait(driver, 600, poll_frequency=0.05).until(
             lambda d: "hasil" in d.find_element(By.ID, "cari-status").text)
         seconds = time.perf_counter() - start
+        with _Diam.lock:
+            files, sent = _Diam.files, _Diam.sent
         status = driver.find_element(By.ID, "cari-status").text
         bundles = len(list(args.output.glob("pagefind*")))
         print(f"{args.output}: {bundles} bundel pencarian")
         print(f"'{args.q}': {status!r} setelah {seconds:.1f} s (peramban tanpa cache, jaringan lokal)")
+        print(f"sampai saat itu: {files} berkas, {sent / 1024:.0f} KB dikirim (halaman cari ikut dihitung)")
     finally:
         driver.quit()
         httpd.shutdown()
