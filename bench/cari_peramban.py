@@ -38,7 +38,10 @@ class _Diam(http.server.SimpleHTTPRequestHandler):
 
     def copyfile(self, source, outputfile):
         data = source.read()
-        outputfile.write(data)
+        try:
+            outputfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the browser has gone: measured already
+            return
         with _Diam.lock:
             _Diam.files += 1
             _Diam.sent += len(data)

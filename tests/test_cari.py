@@ -64,6 +64,27 @@ def test_filters_of_a_case_record_name_region_type_violation_outcome_year():
         ("Status", "Diteruskan"), ("Tahun", "2024")]
 
 
+def test_filter_options_count_items_once_alphabetically_and_years_newest_first():
+    options = cari.pilihan([
+        [("Provinsi", "Jambi"), ("Tahun", "2023")],
+        [("Provinsi", "aceh"), ("Provinsi", "aceh"), ("Tahun", "2024")],  # one item, once
+        [("Provinsi", "Jambi"), ("Tahun", "2025"), ("Status", "Diteruskan")],
+    ])
+    assert options["Provinsi"] == [("aceh", 1), ("Jambi", 2)]
+    assert options["Tahun"] == [("2025", 1), ("2024", 1), ("2023", 1)]
+    assert options["Status"] == [("Diteruskan", 1)]
+    assert options["Pelanggaran"] == []
+    assert list(options) == list(cari.FILTERS)
+
+
+def test_search_page_lists_each_filter_value_with_its_count(built):
+    html = (built / "cari/index.html").read_text()
+    assert '<option value="Sumatera Barat">Sumatera Barat (2)</option>' in html
+    assert '<option value="Jambi">Jambi (1)</option>' in html
+    assert '<option value="Kabupaten Kerinci">Kabupaten Kerinci (1)</option>' in html
+    assert '<option value="2024">2024 (3)</option>' in html
+
+
 def test_every_build_is_indexed_in_indonesian_and_only_items_are_searchable(built):
     assert cari.terindeks(built)
     entry = (built / "pagefind" / "pagefind-entry.json").read_text()
@@ -119,8 +140,14 @@ def server(built):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    requested: list[str] = []  # every path asked for, in order (Pagefind's worker included)
+
     def log_message(self, *args):
         pass
+
+    def do_GET(self):
+        _QuietHandler.requested.append(self.path)
+        super().do_GET()
 
 
 @pytest.fixture(scope="module")
@@ -176,6 +203,34 @@ def test_reader_finds_a_case_record_by_a_word_with_a_region_filter(browser, serv
     assert found == [("Dugaan Ketidaknetralan ASN di Agam",
                       server + "/putusan/001-reg-tm-pb-kab-03-06-x-2024/")]
     assert "provinsi=Sumatera+Barat" in browser.current_url and "q=unggah" in browser.current_url
+
+
+def test_the_page_s_filter_options_are_pagefind_s_and_a_first_search_fetches_no_filter_index(
+        browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    _QuietHandler.requested.clear()
+    try:
+        browser.get(server + "/cari/?q=unggah")
+        _results(browser, "hasil")
+        fetched = list(_QuietHandler.requested)
+    finally:
+        browser.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": False})
+    assert [p for p in fetched if ".pf_index" in p] and not [p for p in fetched if ".pf_filter" in p]
+    listed = {select.get_attribute("data-saringan"): [o.text for o in select.find_elements(
+        By.TAG_NAME, "option")][1:] for select in browser.find_elements(By.CSS_SELECTOR, "select")}
+    # What Pagefind itself counts for the same index, as the page showed it before.
+    counted = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        import("/pagefind/pagefind.js").then(async (p) => {
+          await p.options({ baseUrl: "/" });
+          done(await p.filters());
+        });""")
+    for name, counts in counted.items():
+        assert sorted(listed[name]) == sorted(f"{v} ({n})" for v, n in counts.items()), name
+    assert set(counted) <= set(listed) and listed["Provinsi"] == ["Jambi (1)", "Sumatera Barat (2)"]
 
 
 def test_a_shared_search_address_opens_with_its_filters(browser, server):

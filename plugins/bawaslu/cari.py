@@ -13,6 +13,8 @@ import os
 import re
 import shutil
 import tempfile
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,6 +57,24 @@ def saringan(item: Item, registry: Registry) -> list[tuple[str, str]]:
         pairs.append((STATUS, kosakata.label(item.outcome, "outcome")))
     pairs.append((TAHUN, str(item.date.year)))
     return pairs
+
+
+def pilihan(per_item: Iterable[list[tuple[str, str]]]) -> dict[str, list[tuple[str, int]]]:
+    """The options of each search filter, from every indexed item's ``saringan``: each
+    value with the number of items carrying it (what Pagefind would count), in display
+    order: alphabetical, years newest first.
+
+    The search page lists them itself, so that a reader's first search does not fetch
+    the filter index of every bundle (at 100,000 items, 300 files and 1.2 MB)."""
+    counts: dict[str, Counter] = {name: Counter() for name in FILTERS}
+    for pairs in per_item:
+        for name, value in set(pairs):
+            counts[name][value] += 1
+    options = {}
+    for name, counter in counts.items():
+        values = sorted(counter, key=lambda v: (v.casefold(), v), reverse=name == TAHUN)
+        options[name] = [(value, counter[value]) for value in values]
+    return options
 
 
 # Pages per Pagefind bundle. Pagefind's indexer holds a whole bundle in memory

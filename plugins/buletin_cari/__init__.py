@@ -2,7 +2,8 @@
 
 - ``article_generator_finalized``: each item gets ``saringan_cari``, its search
   filters (region, type, violation, outcome, year), which article.html writes as
-  ``data-pagefind-filter`` attributes.
+  ``data-pagefind-filter`` attributes; the context gets ``cari_pilihan``, every
+  filter's values and counts, which the search page lists.
 - While the item pages are written, each finished bundle of them (PER_BUNDEL
   pages, in the order they are written) is indexed by Pagefind (Indonesian) in
   a background thread: the binary runs on the second core while Python renders
@@ -92,6 +93,8 @@ def add_filters(generator) -> None:
     reg = registry()
     for article in generator.articles + generator.hidden_articles:
         article.saringan_cari = cari.saringan(article.item, reg)
+    # The search page's filter options, with the counts of the indexed (published) items.
+    generator.context["cari_pilihan"] = cari.pilihan(a.saringan_cari for a in generator.articles)
     # Bundles follow the order in which the item pages are written.
     _current["pengindeks"] = Pengindeks(generator.settings, generator.output_path,
                                         [a.save_as for a in generator.articles])

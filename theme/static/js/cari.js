@@ -1,6 +1,8 @@
 // Search page (/cari/): queries the Pagefind index written by the build.
 // The only script on the site; without it the page explains how to browse instead.
 // The form state lives in the address (?q=...&provinsi=...), so a search can be shared.
+// The filter options and their counts are in the page (the build lists them): asking
+// Pagefind for them would fetch every bundle's filter index before the first search.
 const form = document.getElementById("cari");
 const status = document.getElementById("cari-status");
 const list = document.getElementById("cari-hasil");
@@ -23,27 +25,11 @@ if (!pagefind) {
   }
   document.getElementById("tanpa-js").hidden = true;
   form.hidden = false;
-  await fillFilters();
   readAddress();
   form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
   selects.forEach((s) => s.addEventListener("change", () => run(true)));
   more.addEventListener("click", showMore);
   if (new URLSearchParams(location.search).toString()) run(false);
-}
-
-async function fillFilters() {
-  const available = await pagefind.filters();
-  for (const select of selects) {
-    const counts = available[select.dataset.saringan] || {};
-    const values = Object.keys(counts).sort((a, b) => a.localeCompare(b, "id"));
-    if (select.dataset.saringan === "Tahun") values.reverse();
-    for (const value of values) {
-      const option = document.createElement("option");
-      option.value = value;
-      option.textContent = `${value} (${counts[value]})`;
-      select.append(option);
-    }
-  }
 }
 
 function readAddress() {
