@@ -305,6 +305,8 @@ FALSE_ALARMS = [
     "Berdasarkan Keputusan Ketua Bawaslu Nomor 123/PP.01.02/K1/10/2024, penanganan dilanjutkan.",
     "Terlapor diduga membagikan uang sebesar Rp 1.500.000 kepada 30 orang pemilih.",
     "Nilai barang yang dibagikan ditaksir Rp2.750.000,00 dan dana kampanye IDR 250.000.000.",
+    # Found by the property test below: an amount whose digits after a dot start "08".
+    "Dana kampanye yang tidak dilaporkan mencapai Rp 7.080.000.000 dan 3,0812345678 persen suara.",
     "Pasangan calon nomor urut 2 memperoleh 12.345 suara, nomor urut 1 memperoleh 11.987 suara.",
     "Jumlah pemilih dalam DPT Provinsi sebanyak 4.123.456 orang di 17.569 TPS.",
     "Saksi berinisial M. Y. dan A.B. memberikan keterangan di bawah sumpah.",

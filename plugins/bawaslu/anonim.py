@@ -317,8 +317,9 @@ def _digits(text: str) -> int:
 # regex engine skip most positions quickly.)
 _SEP = r"[ .\-]?"
 # Mobile: 08xx, +62 8xx, 62 8xx, (+62) 8xx, +62 (812) ...; 10 to 13 digits in all.
+# Never from inside a number: "Rp 7.080.000.000" holds no "080.000.000".
 _MOBILE = re.compile(
-    r"(?=[(+60])(?<![\w+])(?:\(\+?62\)|\+62|62|0)" + _SEP
+    r"(?=[(+60])(?<![\w+])(?<!\d[.,])(?:\(\+?62\)|\+62|62|0)" + _SEP
     + r"(?:8\d|\(8\d{1,2}\)|\(08\d{1,2}\))(?:" + _SEP + r"\d){6,10}(?![\d])"
 )
 # A landline needs its area code set apart: "(021) 555 1234", "0274-512345",
