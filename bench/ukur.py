@@ -21,7 +21,8 @@ loads it.
     python bench/ukur.py --items 10000 --tanpa-cari   # also the project without search, A C B
 
 Before each build the output folder is removed and ``os.sync()`` flushes what
-the builds before it wrote, so no build pays for the previous one's writes.
+the builds before it wrote, so that their writes are not flushed during it (that
+this narrows the spread of the figures was not measured).
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def run_build(nama: str, content: Path, out: Path, conf: str, extra=(), profile:
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
     # The disk finishes writing (and discarding) what the builds before left behind
-    # before the clock starts: on this VM that backlog otherwise lands on the next build.
+    # before the clock starts, rather than during this build.
     os.sync()
     cmd = [sys.executable]
     if profile is not None:
@@ -151,6 +152,15 @@ def ratios(a: Hasil, b: Hasil) -> dict[str, float]:
     """Project over plain, per measure."""
     return {"wall": a.wall / b.wall, "CPU": a.cpu / b.cpu, "sys": a.sys / max(b.sys, 1e-9),
             "RSS": a.rss_mb / b.rss_mb, "PSS": a.pss_mb / max(b.pss_mb, 1e-9)}
+
+
+def print_ratios(label: str, pairs: list[tuple[Hasil, Hasil]], keys) -> None:
+    """The median over the pairs of each ratio, and each pair's."""
+    per_pair = [ratios(a, b) for a, b in pairs]
+    for key in keys:
+        values = [r[key] for r in per_pair]
+        print(f"rasio {label} {key}: median {statistics.median(values):.2f} "
+              f"(pasangan: {', '.join(f'{v:.2f}' for v in values)})")
 
 
 def median_row(nama: str, rows: list[Hasil], items: int) -> str:
@@ -235,19 +245,11 @@ def main(argv=None) -> int:
         print(median_row(f"{PROYEK}, dingin", [a for a, _ in pairs], n))
         if not args.tanpa_polos:
             print(median_row(f"{POLOS}, dingin", [b for _, b in pairs], n))
-            per_pair = [ratios(a, b) for a, b in pairs]
-            for key in ("wall", "CPU", "sys", "RSS", "PSS"):
-                values = [r[key] for r in per_pair]
-                print(f"rasio proyek/polos {key}: median {statistics.median(values):.2f} "
-                      f"(pasangan: {', '.join(f'{v:.2f}' for v in values)})")
+            print_ratios("proyek/polos", pairs, ("wall", "CPU", "sys", "RSS", "PSS"))
         if no_search:
             print(median_row("tanpa cari, dingin", no_search, n))
         if no_search and not args.tanpa_polos:
-            per_pair = [ratios(c, b) for c, (_, b) in zip(no_search, pairs)]
-            for key in ("wall", "CPU"):
-                values = [r[key] for r in per_pair]
-                print(f"rasio tanpa-cari/polos {key}: median {statistics.median(values):.2f} "
-                      f"(pasangan: {', '.join(f'{v:.2f}' for v in values)})")
+            print_ratios("tanpa-cari/polos", [(c, b) for c, (_, b) in zip(no_search, pairs)], ("wall", "CPU"))
 
         # Warm rebuild: a cold build that writes the content cache, one edit, a warm build.
         cache_opts = ["--cache-path", str(cache), "-e", "CACHE_CONTENT=true"]

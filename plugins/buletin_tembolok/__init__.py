@@ -18,8 +18,9 @@ the generator's), and a loaded article gets the context and settings of the
 build that loads it. Each file's stamp (its SHA-256) is computed once per build,
 however many cache look-ups ask for it.
 
-Saving: a forked child pickles the cache while the build goes on; it writes a new file and renames it over the old one, and ``finalized``
-waits for it (a failure is a warning, as in Pelican).
+Saving: a forked child pickles the cache while the build goes on; it writes a new
+file and renames it over the old one, and ``finalized`` waits for it (a failure is a
+warning, as in Pelican).
 """
 
 from __future__ import annotations
