@@ -19,6 +19,7 @@ import gates
 sys.path.insert(0, str(ROOT / "bench"))
 
 import buletin_paralel  # noqa: E402
+from bawaslu import proses  # noqa: E402
 from korpus import tulis_korpus  # noqa: E402
 
 ITEMS = 3 * buletin_paralel.BLOK + 7  # four blocks: every worker gets a share
@@ -163,21 +164,21 @@ def test_background_work_writes_its_files_before_finalized_and_a_failure_fails(t
     """di_latar (the feeds): a forked child whose files are on disk once tunggu_latar
     returns (finalized waits for it); a child that fails fails the build; with one worker
     the work runs in this process."""
-    monkeypatch.setattr(buletin_paralel, "_terpasang", True)
+    monkeypatch.setattr(proses, "menunggu", True)
     target = tmp_path / "umpan.xml"
-    buletin_paralel.di_latar(lambda: target.write_text("ok"), {"BULETIN_PEKERJA": 2}, "uji")
-    assert buletin_paralel._latar_proses  # a child was forked
-    buletin_paralel.tunggu_latar()
-    assert target.read_text() == "ok" and not buletin_paralel._latar_proses
+    proses.di_latar(lambda: target.write_text("ok"), {"BULETIN_PEKERJA": 2}, "uji")
+    assert proses._latar  # a child was forked
+    proses.tunggu_latar()
+    assert target.read_text() == "ok" and not proses._latar
 
     def fails():
         raise OSError("disk penuh")
 
-    buletin_paralel.di_latar(fails, {"BULETIN_PEKERJA": 2}, "umpan berita")
+    proses.di_latar(fails, {"BULETIN_PEKERJA": 2}, "umpan berita")
     with pytest.raises(RuntimeError, match="umpan berita"):
-        buletin_paralel.tunggu_latar()
+        proses.tunggu_latar()
 
     pid = os.getpid()
     seen = []
-    buletin_paralel.di_latar(lambda: seen.append(os.getpid()), {"BULETIN_PEKERJA": 1}, "uji")
-    assert seen == [pid] and not buletin_paralel._latar_proses
+    proses.di_latar(lambda: seen.append(os.getpid()), {"BULETIN_PEKERJA": 1}, "uji")
+    assert seen == [pid] and not proses._latar

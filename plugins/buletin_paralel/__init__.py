@@ -41,8 +41,8 @@ plugins are in place:
    waits first), so its receivers (search index, sitemap) see the whole site.
 
 Other work that only writes files from the finished context (the feeds,
-``buletin_umpan``) can run in a forked child too (``di_latar``), while this process
-writes the region pages; ``finalized`` waits for it as well.
+``buletin_umpan``) can run in a forked child too (``bawaslu.proses.di_latar``), while
+this process writes the region pages; ``finalized`` waits for it as well.
 
 A signal receiver that *changes* an article to change its page is not
 supported with more than one worker (it runs after the page is rendered);
@@ -70,6 +70,7 @@ from functools import partial
 
 import pelican
 from bawaslu import proses
+from bawaslu.proses import pekerja
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.utils import file_suffix, get_relative_path, path_to_url, sanitised_join
@@ -85,12 +86,6 @@ if pelican.__version__ != PELICAN_VERSI:
 log = logging.getLogger(__name__)
 
 BLOK = 50  # pages per block: small enough that the search indexer follows closely
-
-
-def pekerja(settings) -> int:
-    """The number of worker processes: ``BULETIN_PEKERJA``, default the machine's cores."""
-    value = settings.get("BULETIN_PEKERJA")
-    return max(1, int(value if value is not None else (os.cpu_count() or 1)))
 
 
 class Rencana:
@@ -322,49 +317,14 @@ def _hentikan() -> None:
     """At exit (a build that failed before ``finalized``): no worker outlives the build."""
     for latar in _latar:
         latar.render.stop()
-    for pid, _ in _latar_proses:
-        try:
-            os.kill(pid, signal.SIGTERM)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-
-
-# --- other work in the background -------------------------------------------------
-
-_terpasang = False  # register() ran: finalized waits for what di_latar started
-_latar_proses: list[tuple[int, str]] = []  # (pid, what) of the background children
-
-
-def di_latar(fn, settings, nama: str) -> None:
-    """Run ``fn()`` (work that only writes files, from what the context holds now) in a
-    forked child while this process writes the rest of the site; ``finalized`` waits for
-    it and fails the build if it failed. In this process when ``BULETIN_PEKERJA`` is 1,
-    or when this plugin is not registered."""
-    pid = proses.anak(fn, nama) if _terpasang and pekerja(settings) > 1 else None
-    if pid is None:
-        fn()
-    else:
-        _latar_proses.append((pid, nama))
-
-
-def tunggu_latar() -> None:
-    """Wait for every background child; raise if one failed."""
-    failed = []
-    while _latar_proses:
-        pid, nama = _latar_proses.pop(0)
-        _, status = os.waitpid(pid, 0)
-        if status:
-            failed.append(f"{nama} (status {status})")
-    if failed:
-        raise RuntimeError("buletin_paralel: gagal di latar: " + ", ".join(failed))
+    proses.hentikan_latar()
 
 
 def _send_after_pages(*args, **kwargs):
     """``finalized``: its receivers (search index, sitemap) see every item page on disk,
     and every file written in the background."""
     tunggu_halaman()
-    tunggu_latar()
+    proses.tunggu_latar()
     return type(signals.finalized).send(signals.finalized, *args, **kwargs)
 
 
@@ -542,8 +502,7 @@ def wrap_generate_articles(generators) -> None:
 
 
 def register():
-    global _terpasang
-    _terpasang = True
+    proses.menunggu = True
     signals.article_generator_init.connect(wrap_generate_context)
     signals.finalized.send = _send_after_pages  # instance attribute: waits, then sends
     atexit.register(_hentikan)

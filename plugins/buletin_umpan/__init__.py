@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bawaslu import jalur, tembolok, umpan
+from bawaslu import jalur, proses, tembolok, umpan
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
@@ -78,12 +78,7 @@ class UmpanGenerator(Generator):
 
         # The feed files are plain bytes from the catalogue: with buletin_paralel they are
         # built and written by a child process while this one writes the region pages.
-        try:
-            from buletin_paralel import di_latar
-        except ImportError:
-            write_feeds()
-        else:
-            di_latar(write_feeds, settings, "umpan berita")
+        proses.di_latar(write_feeds, settings, "umpan berita")
         writer.write_file(
             jalur.FEEDS_PAGE + "index.html", self.get_template("umpan"), self.context,
             katalog=kat, halaman_umpan=True, opml_path=jalur.OPML, url=jalur.FEEDS_PAGE,
