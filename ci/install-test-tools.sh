@@ -2,7 +2,9 @@
 # Installs what the quality gates need (tests/test_kualitas.py, tests/test_gates.py):
 #   Debian: chromium, chromium-driver (axe-core, keyboard check, screenshots),
 #           a Java runtime (the Nu Html Checker, vnu.jar);
-#   npm:    vnu-jar and axe-core, pinned exactly in package.json / package-lock.json.
+#   npm:    vnu-jar and axe-core, decap-cms (the staff editor) and pagefind 1.6.0 (the search
+#           index; the build uses it when installed), pinned exactly in package.json /
+#           package-lock.json.
 # Idempotent and quick when everything is already there. Run as root, or with sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +34,8 @@ fi
 stamp=node_modules/.lock-sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
-        && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] && [ -f node_modules/axe-core/axe.min.js ]; then
+        && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] && [ -f node_modules/axe-core/axe.min.js ] \
+        && [ -d node_modules/pagefind ]; then
     echo "install-test-tools: node_modules sudah sesuai package-lock.json"
 else
     echo "install-test-tools: npm ci"

@@ -14,6 +14,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+import gates
 import pytest
 from bawaslu import cari
 from bawaslu.wilayah import registry
@@ -110,6 +111,30 @@ def test_a_bundle_indexes_exactly_its_pages_and_leaves_nothing_beside_the_site(t
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["id"]["page_count"] == 4
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # nothing staged beside the site
+
+
+def test_the_same_pages_give_the_same_search_bundle_byte_for_byte(tmp_path):
+    # Pagefind 1.5.2 (PyPI) wrote its filter and metadata files in a different order on
+    # every run; npm's 1.6.0, which the build uses when node_modules has it, does not.
+    gates.require("pagefind")
+    wilayah = ["Aceh", "Bali", "Jambi", "Papua", "Riau", "Maluku"]
+    status = ["Diteruskan", "Dihentikan", "Dalam Proses"]
+    sites = []
+    for name in ("satu", "dua"):
+        site = tmp_path / name
+        for i in range(60):
+            write(site, f"p{i}/index.html", '<html lang="id"><body><main data-pagefind-body>'
+                  f'<h1 data-pagefind-meta="title">Catatan {i}</h1>'
+                  f'<span data-pagefind-filter="Provinsi:{wilayah[i % 6]}"></span>'
+                  f'<span data-pagefind-filter="Status:{status[i % 3]}"></span>'
+                  f'<span data-pagefind-filter="Tahun:{2020 + i % 5}"></span>'
+                  f"<p>pengawasan kampanye nomor {i} desa {wilayah[i % 6].lower()}</p></main></body></html>")
+        cari.indeks_bundel(site, "pagefind", [f"p{i}/index.html" for i in range(60)], sidik=False)
+        sites.append(site / "pagefind")
+    assert gates.differences(*sites) == []
+    entry = json.loads((sites[0] / "pagefind-entry.json").read_text())
+    npm = json.loads((ROOT / "node_modules" / "pagefind" / "package.json").read_text())
+    assert entry["version"] == npm["version"]
 
 
 def test_search_page_says_what_to_do_without_javascript(built):

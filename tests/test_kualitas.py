@@ -105,10 +105,9 @@ def test_item_pages_are_light_and_need_no_script(situs):
 
 
 def test_two_builds_are_byte_identical(situs, situs_kedua):
-    # Pagefind's search index (pagefind/) names and orders its filter chunks
-    # differently on every run (upstream, not fixable here); it is regenerated on
-    # each build and never cited. Every other file must be byte-identical.
-    assert gates.differences(situs, situs_kedua, ignore=("pagefind*",)) == []
+    # Every file, the search bundles (pagefind*/) too when npm's Pagefind 1.6.0 wrote
+    # them (PyPI's 1.5.2 names and orders its filter files differently on every run).
+    assert gates.differences(situs, situs_kedua, ignore=gates.varying_output()) == []
 
 
 # --- gates in the browser, per page type ------------------------------------------

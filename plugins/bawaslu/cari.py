@@ -25,6 +25,13 @@ from .wilayah import Registry
 BAHASA = "id"  # Indonesian stemming
 BUNDLE = "pagefind"  # folder of the index, relative to the site root
 
+# The Pagefind binary: npm's pagefind 1.6.0 (package.json; the platform package it
+# installs), when node_modules has it. It writes the same index for the same pages,
+# so the whole site is byte-identical between builds, and takes less CPU. PyPI's
+# newest, pagefind_bin 1.5.2 (the Python package's own binary, the fallback), does
+# not: its filter and metadata files vary from run to run (upstream Pagefind/pagefind#638).
+NODE_PAGEFIND = Path(__file__).resolve().parents[2] / "node_modules" / "@pagefind"
+
 # Filter names as readers see them on the search page, in display order.
 PROVINSI = "Provinsi"
 KABKOTA = "Kabupaten/Kota"
@@ -90,6 +97,17 @@ def bundel(n_pages: int, per_bundel: int = PER_BUNDEL) -> list[str]:
     return [BUNDLE] + [f"{BUNDLE}-{i}" for i in range(2, count + 1)]
 
 
+def biner() -> Path | None:
+    """npm's Pagefind binary for this machine, or None (then the Python package's own).
+
+    ``PAGEFIND_BINARY_PATH``, Pagefind's own setting, chooses another binary."""
+    if os.environ.get("PAGEFIND_BINARY_PATH"):
+        return Path(os.environ["PAGEFIND_BINARY_PATH"])
+    found = [p for name in ("pagefind_extended", "pagefind_extended.exe")
+             for p in sorted(NODE_PAGEFIND.glob(f"*/bin/{name}")) if os.access(p, os.X_OK)]
+    return found[0] if found else None
+
+
 def _digest(out: Path, chunk: list[str]) -> str:
     """Digest of a bundle's pages: their paths and bytes."""
     h = hashlib.sha256()
@@ -108,6 +126,8 @@ async def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) ->
         (part / rel).parent.mkdir(parents=True, exist_ok=True)
         os.link(out / rel, part / rel)
     shutil.rmtree(out / folder, ignore_errors=True)
+    if (binary := biner()) is not None:
+        os.environ["PAGEFIND_BINARY_PATH"] = str(binary)  # read by PagefindService()
     config = {"force_language": BAHASA, "output_path": str(out / folder)}
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(part))

@@ -110,11 +110,18 @@ def _folder(h, root: Path) -> None:
         h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
 
 
+# What npm installed (npm writes it): Pagefind's binary writes the search index
+# (bawaslu.cari.biner), decap-cms is copied into /admin/.
+NPM = HERE / "node_modules" / ".package-lock.json"
+
+
 @functools.cache
 def _paket() -> bytes:
-    """Names and versions of the installed packages (Pelican, Markdown, Jinja, plugins)."""
+    """Names and versions of the installed packages (Pelican, Markdown, Jinja, plugins),
+    and of npm's."""
     names = {f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}
-    return "\n".join(sorted(names)).encode()
+    npm = NPM.read_bytes() if NPM.is_file() else b""
+    return "\n".join(sorted(names)).encode() + b"\0" + npm
 
 
 def kunci(settings) -> str:
