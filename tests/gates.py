@@ -60,7 +60,7 @@ def in_ci() -> bool:
 
 
 def tools_missing(*names: str) -> list[str]:
-    """Which of the named tools (java, vnu, chromium, chromedriver, axe) are not installed."""
+    """Which of the named tools (java, vnu, chromium, chromedriver, axe, pagefind) are not installed."""
     where = {
         "java": lambda: shutil.which("java"),
         "vnu": VNU_JAR.is_file,
