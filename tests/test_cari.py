@@ -137,6 +137,20 @@ def test_the_same_pages_give_the_same_search_bundle_byte_for_byte(tmp_path):
     assert entry["version"] == npm["version"]
 
 
+def test_the_index_is_written_by_npms_pagefind_else_by_pypis(tmp_path, monkeypatch):
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    binary = tmp_path / "@pagefind" / "linux-x64" / "bin" / "pagefind_extended"
+    write(binary.parent.parent, "bin/pagefind_extended", "#!/bin/sh\n")
+    monkeypatch.setattr(cari, "NODE_PAGEFIND", tmp_path / "@pagefind")
+    assert cari.biner() is None  # not executable: not a binary npm installed
+    binary.chmod(0o755)
+    assert cari.biner() == binary
+    monkeypatch.setattr(cari, "NODE_PAGEFIND", tmp_path / "tidak-ada")
+    assert cari.biner() is None  # then PagefindService() takes pagefind_bin's
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/opt/pagefind")
+    assert cari.biner() == Path("/opt/pagefind")
+
+
 def test_search_page_says_what_to_do_without_javascript(built):
     html = (built / "cari/index.html").read_text()
     assert "memerlukan JavaScript" in html

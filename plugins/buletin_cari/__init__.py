@@ -48,6 +48,10 @@ class Pengindeks:
         # Bundles indexed at once (CARI_PROSES, default 2): once the pages are written,
         # the last bundles are what the build waits for, and each Pagefind run keeps
         # about one core busy. Each holds one bundle in memory (see cari.PER_BUNDEL).
+        if pages and cari.biner() is None:
+            log.warning("Indeks pencarian dibangun dengan Pagefind dari PyPI (1.5.2): isinya "
+                        "berbeda di tiap build. Pasang Pagefind 1.6.0 dengan "
+                        "ci/install-test-tools.sh (npm), lalu bangun ulang")
         n = max(1, int(settings.get("CARI_PROSES", 2)))
         self.threads = [threading.Thread(target=self.work, name=f"pagefind-{i}", daemon=True) for i in range(n)]
         for thread in self.threads:
