@@ -103,9 +103,9 @@ def test_a_warm_rebuild_reads_only_what_the_cache_does_not_hold(korpus, tmp_path
 
 
 def test_one_worker_does_not_fork_and_the_default_is_the_cores():
-    assert buletin_paralel.pekerja({"BULETIN_PEKERJA": 1}) == 1
-    assert buletin_paralel.pekerja({}) == (os.cpu_count() or 1)
-    assert buletin_paralel.pekerja({"BULETIN_PEKERJA": 0}) == 1
+    assert proses.pekerja({"BULETIN_PEKERJA": 1}) == 1
+    assert proses.pekerja({}) == (os.cpu_count() or 1)
+    assert proses.pekerja({"BULETIN_PEKERJA": 0}) == 1
 
 
 class Halaman:

@@ -17,6 +17,7 @@ import logging
 import os
 import queue
 import threading
+from importlib.metadata import version
 from pathlib import Path
 
 from bawaslu import cari, tembolok
@@ -45,13 +46,13 @@ class Pengindeks:
         self.queue: queue.Queue = queue.Queue()
         self.submitted = 0
         self.lock = threading.Lock()
+        if pages and cari.biner() is None:
+            log.warning("Indeks pencarian dibangun dengan Pagefind dari PyPI (pagefind_bin %s): "
+                        "isinya berbeda di tiap build. Pasang Pagefind dari npm dengan "
+                        "ci/install-test-tools.sh, lalu bangun ulang", version("pagefind_bin"))
         # Bundles indexed at once (CARI_PROSES, default 2): once the pages are written,
         # the last bundles are what the build waits for, and each Pagefind run keeps
         # about one core busy. Each holds one bundle in memory (see cari.PER_BUNDEL).
-        if pages and cari.biner() is None:
-            log.warning("Indeks pencarian dibangun dengan Pagefind dari PyPI (1.5.2): isinya "
-                        "berbeda di tiap build. Pasang Pagefind 1.6.0 dengan "
-                        "ci/install-test-tools.sh (npm), lalu bangun ulang")
         n = max(1, int(settings.get("CARI_PROSES", 2)))
         self.threads = [threading.Thread(target=self.work, name=f"pagefind-{i}", daemon=True) for i in range(n)]
         for thread in self.threads:

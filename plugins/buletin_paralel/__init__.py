@@ -70,7 +70,6 @@ from functools import partial
 
 import pelican
 from bawaslu import proses
-from bawaslu.proses import pekerja
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.utils import file_suffix, get_relative_path, path_to_url, sanitised_join
@@ -330,7 +329,7 @@ def _send_after_pages(*args, **kwargs):
 
 def write_in_workers(generator, inner, write) -> None:
     """``generate_articles(write)`` with the item pages rendered in worker processes."""
-    n = pekerja(generator.settings)
+    n = proses.pekerja(generator.settings)
     writer = _writer(write)
     if n <= 1 or writer is None:
         return inner(write)
@@ -470,7 +469,7 @@ def files_to_read(generator) -> list[str]:
 
 def read_in_workers(generator, inner) -> None:
     """``generate_context()`` with the files read ahead by worker processes."""
-    n = pekerja(generator.settings)
+    n = proses.pekerja(generator.settings)
     readers = generator.readers.readers  # extension -> reader
     if n > 1:
         paths = [p for p in files_to_read(generator) if hasattr(readers.get(file_suffix(p)), "terbaca")]
