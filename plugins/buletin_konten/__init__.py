@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from bawaslu import konten, skema
+from bawaslu import bersih, konten, sebaris, skema
 from bawaslu.arsip import Arsip, urutan_terbaru
 from bawaslu.wilayah import registry
 from markdown import Markdown
@@ -79,6 +79,8 @@ class BuletinReader(BaseReader):
     def markdown(self, text: str) -> str:
         if self._md is None:
             self._md = Markdown(**markdown_settings(self.settings))
+            if not sebaris.pasang(self._md):  # the same HTML either way; only slower
+                log.debug("buletin_konten: pola sebaris Markdown tidak dikenal, jalur cepat tidak dipasang")
         self._md.reset()
         return self._md.convert(text)
 
