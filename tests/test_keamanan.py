@@ -107,6 +107,23 @@ def test_sanitised_html_is_inert(hostile):
     assert bersih.bersihkan(clean) == clean  # stable: sanitising twice changes nothing
 
 
+def test_only_html_recorded_as_sanitised_skips_the_sanitiser(monkeypatch):
+    """A reading worker's sanitised body is recorded in the main process (bersih.catat)
+    so the page template does not sanitise it again; nothing else skips nh3."""
+    clean = bersih.bersihkan("<p>Rapat <strong>koordinasi</strong></p>")
+    bersih._BERSIH.clear()
+    bersih.catat(clean, "https://situs.example")
+    calls = []
+    real = bersih.nh3.clean
+    monkeypatch.setattr(bersih.nh3, "clean", lambda html, **kw: calls.append(html) or real(html, **kw))
+    assert bersih.bersihkan(clean, "https://situs.example") == clean
+    assert calls == []
+    assert bersih.bersihkan(clean) == clean and calls == [clean]  # another address: sanitised
+    hostile = '<p onclick="alert(1)">Rapat<script>alert(2)</script></p>'
+    assert dangerous(str(bersih.isi({"SITEURL": "https://situs.example"}, hostile))) == []
+    bersih._BERSIH.clear()
+
+
 @pytest.mark.parametrize("hostile", HOSTILE_HTML)
 def test_the_content_check_reports_what_the_sanitiser_strips(hostile):
     if hostile.startswith("<!--"):

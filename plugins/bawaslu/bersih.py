@@ -135,6 +135,13 @@ def bersihkan(html: str, situs: str = "") -> str:
 _BERSIH: set[tuple[str, str]] = set()
 
 
+def catat(clean: str, situs: str = "") -> None:
+    """Note ``clean`` as an output of ``bersihkan(..., situs)`` computed in another
+    process (a reading worker, buletin_paralel): only for what bersihkan returned."""
+    if clean:
+        _BERSIH.add((situs, clean))
+
+
 try:
     from jinja2 import pass_context
     from markupsafe import Markup
