@@ -113,6 +113,46 @@ def test_a_bundle_indexes_exactly_its_pages_and_leaves_nothing_beside_the_site(t
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # nothing staged beside the site
 
 
+def test_pages_are_staged_in_memory_else_beside_the_site(tmp_path, monkeypatch):
+    # In memory (/dev/shm) the site's disk sees no folder created and removed per page;
+    # without it, or when it is full, the pages are hard-linked beside the site. The
+    # search finds the same pages (the same fragments) from either place.
+    def site(name):
+        root = tmp_path / name / "site"
+        for i in range(12):
+            write(root, f"berita/p{i}/index.html", '<html lang="id"><body><main data-pagefind-body>'
+                  f'<h1>Patroli {i}</h1><p>pengawasan masa tenang desa {i}</p></main></body></html>')
+        return root
+
+    chunk = [f"berita/p{i}/index.html" for i in range(12)]
+    staged, full_memory = [], []
+    real = cari._index_one
+
+    async def spy(out, folder, pages, staging):
+        staged.append(staging.parent)
+        if staging.parent == memori and full_memory:
+            raise OSError(28, "No space left on device")  # a small /dev/shm, full
+        return await real(out, folder, pages, staging)
+
+    memori = tmp_path / "shm"
+    memori.mkdir()
+    monkeypatch.setattr(cari, "MEMORI", memori)
+    monkeypatch.setattr(cari, "_index_one", spy)
+    in_memory, full, no_memory = site("a"), site("b"), site("c")
+    assert cari.indeks_bundel(in_memory, "pagefind", chunk, sidik=False)[0] == 12
+    assert staged == [memori]
+    full_memory.append(True)
+    assert cari.indeks_bundel(full, "pagefind", chunk, sidik=False)[0] == 12
+    assert staged[1:] == [memori, full.parent]  # memory full: beside the site
+    monkeypatch.setattr(cari, "MEMORI", tmp_path / "tidak-ada")
+    assert cari.indeks_bundel(no_memory, "pagefind", chunk, sidik=False)[0] == 12
+    assert staged[3:] == [no_memory.parent]
+    assert list(memori.iterdir()) == [] and sorted(p.name for p in no_memory.parent.iterdir()) == ["site"]
+    fragments = [sorted(p.read_bytes() for p in (s / "pagefind" / "fragment").iterdir())
+                 for s in (in_memory, full, no_memory)]
+    assert fragments[0] == fragments[1] == fragments[2] and len(fragments[0]) == 12
+
+
 def test_the_same_pages_give_the_same_search_bundle_byte_for_byte(tmp_path):
     # Pagefind 1.5.2 (PyPI) wrote its filter and metadata files in a different order on
     # every run; npm's 1.6.0, which the build uses when node_modules has it, does not.

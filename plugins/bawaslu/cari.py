@@ -119,12 +119,17 @@ def _digest(out: Path, chunk: list[str]) -> str:
 async def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) -> int:
     from pagefind.index import PagefindIndex
 
-    # Pagefind reads a folder: give it one holding just this bundle's pages,
-    # hard-linked at their site paths, so result URLs are the site's.
+    # Pagefind reads a folder: give it one holding just this bundle's pages, at their
+    # site paths, so result URLs are the site's: copies in memory (``sementara``), or
+    # hard links beside the site.
     part = staging / folder
+    link = os.stat(staging).st_dev == os.stat(out).st_dev
     for rel in chunk:
         (part / rel).parent.mkdir(parents=True, exist_ok=True)
-        os.link(out / rel, part / rel)
+        if link:
+            os.link(out / rel, part / rel)
+        else:
+            shutil.copyfile(out / rel, part / rel)
     shutil.rmtree(out / folder, ignore_errors=True)
     if (binary := biner()) is not None:
         os.environ["PAGEFIND_BINARY_PATH"] = str(binary)  # read by PagefindService()
@@ -132,6 +137,23 @@ async def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) ->
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(part))
     return int(result.get("page_count", 0))
+
+
+MEMORI = Path("/dev/shm")  # Linux's shared memory file system (tmpfs), where there is one
+
+
+def sementara(out: Path) -> Path:
+    """Where a bundle's pages are staged for Pagefind: in memory (``MEMORI``) when the
+    machine has it, else beside the site (``out``'s parent; hard links, no copy).
+
+    Not on the site's disk when possible: a folder per page is created and removed
+    again for every bundle (10,000 at 10,000 items), and on an ext4 disk without a
+    journal (as on the benchmark machine) every inode freed in the last minutes is
+    looked at again each time a file or folder is created, so those removals made
+    the rest of the build's writes slower (bench/PROFIL.md)."""
+    if MEMORI.is_dir() and os.access(MEMORI, os.W_OK | os.X_OK):
+        return MEMORI
+    return Path(out).parent
 
 
 def _cap(out: Path, chunk: list[str]) -> str:
@@ -162,9 +184,16 @@ def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: tuple[st
     digest = _digest(out, chunk) if sidik or sebelumnya else ""
     if sebelumnya and digest == sebelumnya[1] and utuh(out, folder):
         return 0, (stamp, digest)
+    tempat = sementara(out)
     for _ in range(ULANG):
-        with tempfile.TemporaryDirectory(prefix="cari-", dir=out.parent) as staging:
-            n = asyncio.run(_index_one(out, folder, chunk, Path(staging)))
+        try:
+            with tempfile.TemporaryDirectory(prefix="cari-", dir=tempat) as staging:
+                n = asyncio.run(_index_one(out, folder, chunk, Path(staging)))
+        except OSError:
+            if tempat == out.parent:
+                raise
+            tempat = out.parent  # memory full (a small /dev/shm): beside the site
+            continue
         if utuh(out, folder):
             return n, (stamp, digest)
     raise RuntimeError(f"{folder}/pagefind-entry.json kosong atau rusak setelah {ULANG} percobaan")
