@@ -20,9 +20,16 @@ loads it.
     python bench/ukur.py --items 100000 --pasangan 1 --tanpa-pemanasan
     python bench/ukur.py --items 10000 --tanpa-cari   # also the project without search, A C B
 
-Before each build the output folder is removed and ``os.sync()`` flushes what
-the builds before it wrote, so that their writes are not flushed during it (that
-this narrows the spread of the figures was not measured).
+Before each build the output folder of the build before is moved aside (into
+``sampah/`` of the working folder, removed with it at the end) rather than removed,
+and ``os.sync()`` flushes what the builds before it wrote, so that their writes are
+not flushed during it (that this narrows the spread was not measured). Not removed:
+this machine's ext4 disk has no journal, and ext4 without a journal skips every
+inode freed in the last 60 s (360 s while its inode-table block is unwritten) when it
+creates a file or folder, reading that inode's block each time (``recently_deleted``
+in fs/ext4/ialloc.c). The 40,000 files and folders of a 10,000-item output, removed
+just before a build, made each file the next build created cost up to ten times
+more system time, and more for the build that creates more files (bench/PROFIL.md).
 """
 
 from __future__ import annotations
@@ -102,8 +109,10 @@ class Sampler(threading.Thread):
 def run_build(nama: str, content: Path, out: Path, conf: str, extra=(), profile: Path | None = None,
               env=None, fresh: bool = True) -> Hasil:
     """Run ``pelican CONTENT -s CONF -o OUT`` from the project root in a child process."""
-    if fresh:
-        shutil.rmtree(out, ignore_errors=True)
+    if fresh and out.exists():
+        sampah = out.parent / "sampah"  # removed with the working folder, after every build
+        sampah.mkdir(exist_ok=True)
+        out.rename(sampah / f"{out.name}-{len(list(sampah.iterdir()))}")
     # The disk finishes writing (and discarding) what the builds before left behind
     # before the clock starts, rather than during this build.
     os.sync()
