@@ -99,14 +99,13 @@ class BuletinReader(BaseReader):
         result = self.terbaca.pop(source_path, None)
         if result is None:
             result = self.baca(source_path)
-        elif not isinstance(result, list):
-            # Sanitised by the reading worker (skema._item): the template's "isi" filter
-            # need not sanitise it again, as in a one-process build.
-            bersih.catat(result.content, self.settings.get("SITEURL", ""))
         if isinstance(result, list):
             root = Path(self.settings["PATH"])
             rel = Path(os.path.relpath(source_path, root)).as_posix()
             return "", self.invalid(result, rel)
+        # Sanitised by skema._item, perhaps in a reading worker (another process): the
+        # template's "isi" filter need not sanitise it again.
+        bersih.catat(result.content, self.settings.get("SITEURL", ""))
         return result.content, self.metadata(result)
 
     def metadata(self, item) -> dict:
