@@ -115,7 +115,7 @@ def test_a_bundle_indexes_exactly_its_pages_and_leaves_nothing_beside_the_site(t
 
 def test_pages_are_staged_in_memory_else_beside_the_site(tmp_path, monkeypatch):
     # In memory (/dev/shm) the site's disk sees no folder created and removed per page;
-    # without it, or when it is full, the pages are hard-linked beside the site. The
+    # without it, or when it is full, the pages are written beside the site. The
     # search finds the same pages (the same fragments) from either place.
     def site(name):
         root = tmp_path / name / "site"
@@ -151,6 +151,46 @@ def test_pages_are_staged_in_memory_else_beside_the_site(tmp_path, monkeypatch):
     fragments = [sorted(p.read_bytes() for p in (s / "pagefind" / "fragment").iterdir())
                  for s in (in_memory, full, no_memory)]
     assert fragments[0] == fragments[1] == fragments[2] and len(fragments[0]) == 12
+
+
+def test_item_pages_are_indexed_without_their_surroundings_into_the_same_bytes(built, tmp_path, monkeypatch):
+    # Pagefind is handed each item page without the site's header, navigation and
+    # footer (less for it to parse); what it writes is what the whole pages give.
+    gates.require("pagefind")
+    pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("index.html")
+                   if b"data-pagefind-body" in p.read_bytes())
+    assert len(pages) == 3
+    for page in pages:
+        whole = (built / page).read_bytes()
+        core = cari.inti(whole)
+        assert b"Menu utama" in whole and b"Menu utama" not in core and b"<footer" not in core
+        assert core.startswith(whole[:whole.index(b"<body")]) and core.endswith(whole[whole.rindex(b"</body>"):])
+    sites = []
+    for name in ("inti", "utuh"):
+        site = tmp_path / name
+        shutil.copytree(built, site, ignore=shutil.ignore_patterns("pagefind*"))
+        if name == "utuh":
+            monkeypatch.setattr(cari, "inti", lambda page: page)
+        assert cari.indeks_bundel(site, "pagefind", pages, sidik=False)[0] == 3
+        sites.append(site / "pagefind")
+    assert gates.differences(*sites) == []
+
+
+@pytest.mark.parametrize("outside", [
+    '<header><h1>Judul situs</h1></header>',  # Pagefind's default title: the first <h1>
+    '<footer><img src="/logo.png" alt="logo"></footer>',  # its default image
+    '<aside data-pagefind-filter="Provinsi:Aceh"></aside>',  # filters and metadata
+    '<nav data-pagefind-meta="penulis:Tim"></nav>',
+])
+def test_a_page_is_handed_whole_when_pagefind_reads_something_around_its_body(outside):
+    page = ('<!doctype html><html lang="id"><head><title>T</title></head><body>'
+            f'<nav>menu</nav><main><article data-pagefind-body><h1>Isi</h1></article></main>'
+            f'{outside}</body></html>').encode()
+    assert cari.inti(page) == page
+    plain = page.replace(outside.encode(), b"<footer>kaki</footer>")
+    assert cari.inti(plain) == (b'<!doctype html><html lang="id"><head><title>T</title></head><body>'
+                                b'<article data-pagefind-body><h1>Isi</h1></article></body></html>')
+    assert cari.inti(b"<html><body><p>tanpa badan</p></body></html>") == b"<html><body><p>tanpa badan</p></body></html>"
 
 
 def test_the_same_pages_give_the_same_search_bundle_byte_for_byte(tmp_path):
