@@ -1,9 +1,12 @@
 """Indonesian dates and URL derivation."""
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bawaslu import konten
 from bawaslu.tanggal import bulan, tanggal
@@ -58,3 +61,20 @@ def test_contract_date_formats_parse_in_jakarta_time(value):
 @pytest.mark.parametrize("value", ["11-10-2024", "2024/10/11", "2024-13-01", "2024-10-11T09:30", "kemarin"])
 def test_other_date_forms_are_refused(value):
     assert konten.parse_datetime(value) is None
+
+
+@settings(max_examples=500)
+@given(st.from_regex(r"\s?\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?\s?", fullmatch=True)
+       | st.from_regex(r"[0-9]{4}-[0-1][0-9]-[0-3][0-9]( [0-2][0-9]:[0-6][0-9])?", fullmatch=True))
+def test_a_date_staff_write_is_taken_exactly_when_the_contract_s_two_forms_take_it(value):
+    # The two forms of the contract, read as strptime reads them: impossible days,
+    # months, hours and minutes, seconds, and other digits than 0-9 are refused.
+    expected = None
+    for fmt, pattern in (("%Y-%m-%d %H:%M", r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}"),
+                         ("%Y-%m-%d", r"[0-9]{4}-[0-9]{2}-[0-9]{2}")):
+        if re.fullmatch(pattern, value.strip()):
+            try:
+                expected = datetime.strptime(value.strip(), fmt).replace(tzinfo=ZoneInfo("Asia/Jakarta"))
+            except ValueError:
+                pass
+    assert konten.parse_datetime(value) == expected

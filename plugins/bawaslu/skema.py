@@ -360,14 +360,12 @@ def split_list(value: str) -> list[str]:
 def parse_datetime(value: str) -> datetime | None:
     """``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM`` in the site's time zone."""
     value = value.strip()
-    for fmt, pattern in (("%Y-%m-%d %H:%M", r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"),
-                         ("%Y-%m-%d", r"\d{4}-\d{2}-\d{2}")):
-        if re.fullmatch(pattern, value):
-            try:
-                return datetime.strptime(value, fmt).replace(tzinfo=TZ)
-            except ValueError:
-                return None
-    return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?", value):
+        return None
+    try:  # within that shape, the dates and times strptime("%Y-%m-%d[ %H:%M]") takes, faster
+        return datetime.fromisoformat(value).replace(tzinfo=TZ)
+    except ValueError:
+        return None
 
 
 def parse_date(value: str) -> date | None:
