@@ -320,4 +320,4 @@ def test_a_missing_feeds_plugin_fails_the_build(content, tmp_path):
                     "from pelicanconf import *\nPLUGINS = ['buletin_konten']\n")
     result = run_pelican(content, tmp_path / "out", str(conf))
     assert result.returncode != 0
-    assert "umpan_halaman" in result.stdout + result.stderr
+    assert "tautan_umpan" in result.stdout + result.stderr

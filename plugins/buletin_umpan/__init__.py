@@ -3,20 +3,23 @@
 - A generator writes every Atom and RSS feed under ``feeds/``, the OPML list
   ``feeds/index.opml`` and the journalists' page ``feeds/`` (template ``umpan``).
 - Jinja globals for templates: ``umpan_halaman()`` lists the feeds a page
-  advertises in ``<head>`` (base.html, block ``feeds``); ``umpan_katalog()``
-  gives every feed (``.get(key)``, ``.ada(key)``). Both read the archive from
-  the template context, so they work whatever order signals run in.
+  advertises in ``<head>``, and ``tautan_umpan()`` writes their link tags
+  (base.html, block ``feeds``); ``umpan_katalog()`` gives every feed
+  (``.get(key)``, ``.ada(key)``). They read the archive from the template
+  context, so they work whatever order signals run in.
 
-base.html calls ``umpan_halaman()``: a build without this plugin fails
-("'umpan_halaman' is undefined") instead of publishing a site without feeds.
+base.html calls ``tautan_umpan()``: a build without this plugin fails
+("'tautan_umpan' is undefined") instead of publishing a site without feeds.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from bawaslu import jalur, proses, tembolok, umpan
 from jinja2 import pass_context
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
 
@@ -44,6 +47,24 @@ def umpan_halaman(ctx) -> list[umpan.Umpan]:
         article=ctx.get("article"), wilayah=ctx.get("wilayah"), category=ctx.get("category"),
         is_feeds_page=bool(ctx.get("halaman_umpan")),
     )
+
+
+@pass_context
+def tautan_umpan(ctx) -> Markup:
+    """The ``<link rel="alternate">`` tags of a page's feeds (``umpan_halaman``), Atom
+    then RSS for each, as base.html wrote them with a loop of ``url()`` calls: made
+    once per feed, since that loop was a seventh of an item page's rendering time
+    (cProfile of the render workers, bench/PROFIL.md)."""
+    siteurl, sitename = ctx.get("SITEURL", ""), ctx.get("SITENAME", "")
+    return Markup("".join(_tautan(u.key, u.judul(sitename), siteurl) for u in umpan_halaman(ctx)))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _tautan(key: str, judul: str, siteurl: str) -> str:
+    title = escape(judul)
+    atom, rss = (escape(jalur.alamat(siteurl, jalur.feed_path(key, f))) for f in ("atom", "rss"))
+    return (f'<link rel="alternate" type="application/atom+xml" title="{title} (Atom)" href="{atom}">\n'
+            f'<link rel="alternate" type="application/rss+xml" title="{title} (RSS)" href="{rss}">\n')
 
 
 @pass_context
@@ -90,6 +111,7 @@ def add_globals(pelican):
     pelican.settings["JINJA_GLOBALS"] = {
         **pelican.settings.get("JINJA_GLOBALS", {}),
         "umpan_halaman": umpan_halaman,
+        "tautan_umpan": tautan_umpan,
         "umpan_katalog": umpan_katalog,
     }
 
