@@ -1,7 +1,8 @@
-"""Markdown's inline pass skipped for plain text (bawaslu.sebaris): the same HTML, faster.
+"""Markdown's inline pass skipped for plain text (bawaslu.sebaris), and toc's table of
+contents skipped for a body without its marker (bawaslu.daftarisi): the same HTML, faster.
 
 The site's Markdown instance skips the inline patterns for a text none of them can
-match. Staff and readers must not see any difference: every test here compares the
+match, and builds no table of contents where no ``[TOC]`` asks for one. Staff and readers must not see any difference: every test here compares the
 instance as the site uses it with a plain Python-Markdown instance of the same
 settings, on random Markdown, on the sample content and on the constructs each
 pattern handles.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bawaslu import sebaris, skema
+from bawaslu import daftarisi, sebaris, skema
 from buletin_konten import BuletinReader, markdown_settings
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,6 +42,16 @@ def test_the_fast_inline_pass_is_installed_with_the_site_settings(pair):
     that each of them still needs a character of sebaris.PEMICU, then update DIKENAL."""
     conf = read_settings(str(ROOT / "pelicanconf.py"))
     assert sebaris.pasang(Markdown(**markdown_settings(conf)))
+    md = Markdown(**markdown_settings(conf))
+    assert daftarisi.pasang(md) and not daftarisi.pasang(md)  # once per instance
+
+
+def test_a_body_that_asks_for_a_table_of_contents_gets_it(pair):
+    fast, plain = pair
+    text = "[TOC]\n\n## Kronologi\n\nIsi.\n\n## Kesimpulan\n\nIsi lagi."
+    assert fast(text) == plain(text)
+    assert '<div class="toc">' in fast(text) and 'href="#kesimpulan"' in fast(text)
+    assert '<div class="toc">' not in fast(text.replace("[TOC]", "[TOC] di tengah kalimat"))
 
 
 def test_another_inline_extension_leaves_markdown_as_it_is():
@@ -69,6 +80,8 @@ CONSTRUCTS = [
     "<div markdown=\"1\">*dalam* html</div>",
     "- satu\n- dua *tiga*\n\n1. empat\n2. lima",
     "> kutipan dengan [tautan](/a/)",
+    "# Judul\n\n[TOC]\n\n## Judul\n\n### Judul",
+    "- [TOC]\n\n> [TOC]\n\n    [TOC]\n\n## [TOC]\n\n\\[TOC\\] dan *[TOC]*",
 ]
 
 
@@ -89,7 +102,8 @@ def test_the_sample_content_gives_the_same_html(pair):
 
 MARKUP = st.sampled_from(list("\\`[]()<>&*_!#:|-^~\"'=/;. \n\t") + ["  \n", "\n\n", "&amp;",
                          "**", "[^1]", "<b>", "</b>", "http://", "@", "```", "1. ", "- "])
-WORDS = st.sampled_from(["Bawaslu", "pengawasan", "kecamatan", "ASN", "Pemilu", "2024", "é"])
+WORDS = st.sampled_from(["Bawaslu", "pengawasan", "kecamatan", "ASN", "Pemilu", "2024", "é", "[TOC]",
+                         "\n## Judul\n", "\n# Judul\n"])
 
 
 @settings(max_examples=400, deadline=None)

@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from bawaslu import bersih, konten, sebaris, skema
+from bawaslu import bersih, daftarisi, konten, sebaris, skema
 from bawaslu.arsip import Arsip, urutan_terbaru
 from bawaslu.wilayah import registry
 from markdown import Markdown
@@ -81,6 +81,7 @@ class BuletinReader(BaseReader):
             self._md = Markdown(**markdown_settings(self.settings))
             if not sebaris.pasang(self._md):  # the same HTML either way; only slower
                 log.debug("buletin_konten: pola sebaris Markdown tidak dikenal, jalur cepat tidak dipasang")
+            daftarisi.pasang(self._md)  # the same HTML; no table of contents built for nothing
         self._md.reset()
         return self._md.convert(text)
 
