@@ -144,7 +144,7 @@ _DIBACA_DI_LUAR = re.compile(rb"data-pagefind|<h1|<img", re.IGNORECASE)
 def inti(page: bytes) -> bytes:
     """An item page as Pagefind needs it: without the site's header, navigation and
     footer around its ``data-pagefind-body`` element, which Pagefind parses and then
-    ignores (about 8% of its instructions at 2,000 item pages, bench/PROFIL.md). The
+    ignores (about 6% of its instructions on 2,000 item pages, bench/PROFIL.md). The
     index is the same bytes; a page where what would be left out holds anything
     Pagefind reads (``_DIBACA_DI_LUAR``), or that is not shaped so, is kept whole."""
     try:
