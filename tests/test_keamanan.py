@@ -111,7 +111,7 @@ def test_only_html_recorded_as_sanitised_skips_the_sanitiser(monkeypatch):
     """A reading worker's sanitised body is recorded in the main process (bersih.catat)
     so the page template does not sanitise it again; nothing else skips nh3."""
     clean = bersih.bersihkan("<p>Rapat <strong>koordinasi</strong></p>")
-    bersih._BERSIH.clear()
+    monkeypatch.setattr(bersih, "_BERSIH", set())  # as in a process that sanitised nothing
     bersih.catat(clean, "https://situs.example")
     calls = []
     real = bersih.nh3.clean
@@ -121,7 +121,6 @@ def test_only_html_recorded_as_sanitised_skips_the_sanitiser(monkeypatch):
     assert bersih.bersihkan(clean) == clean and calls == [clean]  # another address: sanitised
     hostile = '<p onclick="alert(1)">Rapat<script>alert(2)</script></p>'
     assert dangerous(str(bersih.isi({"SITEURL": "https://situs.example"}, hostile))) == []
-    bersih._BERSIH.clear()
 
 
 @pytest.mark.parametrize("hostile", HOSTILE_HTML)

@@ -126,7 +126,7 @@ def bersihkan(html: str, situs: str = "") -> str:
         strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES),
         filter_style_properties=set(STYLE_PROPERTIES),
     )
-    _BERSIH.add((situs, clean))
+    catat(clean, situs)
     return clean
 
 
@@ -136,8 +136,8 @@ _BERSIH: set[tuple[str, str]] = set()
 
 
 def catat(clean: str, situs: str = "") -> None:
-    """Note ``clean`` as an output of ``bersihkan(..., situs)`` computed in another
-    process (a reading worker, buletin_paralel): only for what bersihkan returned."""
+    """Note ``clean`` as an output of ``bersihkan(..., situs)``, in this process or in
+    another one (a reading worker, buletin_paralel): only for what bersihkan returned."""
     if clean:
         _BERSIH.add((situs, clean))
 

@@ -2,11 +2,11 @@
 
 - A generator writes every Atom and RSS feed under ``feeds/``, the OPML list
   ``feeds/index.opml`` and the journalists' page ``feeds/`` (template ``umpan``).
-- Jinja globals for templates: ``umpan_halaman()`` lists the feeds a page
-  advertises in ``<head>``, and ``tautan_umpan()`` writes their link tags
-  (base.html, block ``feeds``); ``umpan_katalog()`` gives every feed
-  (``.get(key)``, ``.ada(key)``). They read the archive from the template
-  context, so they work whatever order signals run in.
+- Jinja globals for templates: ``tautan_umpan()`` writes the link tags of the
+  feeds a page advertises in ``<head>`` (``umpan_halaman``; base.html, block
+  ``feeds``); ``umpan_katalog()`` gives every feed (``.get(key)``, ``.ada(key)``).
+  Both read the archive from the template context, so they work whatever order
+  signals run in.
 
 base.html calls ``tautan_umpan()``: a build without this plugin fails
 ("'tautan_umpan' is undefined") instead of publishing a site without feeds.
@@ -41,7 +41,6 @@ def base_url(context) -> str:
     return umpan.asal(context.get("SITEURL", ""), context.get("FEED_DOMAIN"))
 
 
-@pass_context
 def umpan_halaman(ctx) -> list[umpan.Umpan]:
     return katalog_of(ctx).untuk_halaman(
         article=ctx.get("article"), wilayah=ctx.get("wilayah"), category=ctx.get("category"),
@@ -110,7 +109,6 @@ class UmpanGenerator(Generator):
 def add_globals(pelican):
     pelican.settings["JINJA_GLOBALS"] = {
         **pelican.settings.get("JINJA_GLOBALS", {}),
-        "umpan_halaman": umpan_halaman,
         "tautan_umpan": tautan_umpan,
         "umpan_katalog": umpan_katalog,
     }
