@@ -128,11 +128,11 @@ def test_pages_are_staged_in_memory_else_beside_the_site(tmp_path, monkeypatch):
     staged, full_memory = [], []
     real = cari._index_one
 
-    async def spy(out, folder, pages, staging):
+    def spy(out, folder, pages, staging):
         staged.append(staging.parent)
         if staging.parent == memori and full_memory:
             raise OSError(28, "No space left on device")  # a small /dev/shm, full
-        return await real(out, folder, pages, staging)
+        return real(out, folder, pages, staging)
 
     memori = tmp_path / "shm"
     memori.mkdir()
@@ -226,9 +226,76 @@ def test_the_index_is_written_by_npms_pagefind_else_by_pypis(tmp_path, monkeypat
     binary.chmod(0o755)
     assert cari.biner() == binary
     monkeypatch.setattr(cari, "NODE_PAGEFIND", tmp_path / "tidak-ada")
-    assert cari.biner() is None  # then PagefindService() takes pagefind_bin's
+    assert cari.biner() is None  # then cari.program() takes pagefind_bin's
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/opt/pagefind")
     assert cari.biner() == Path("/opt/pagefind")
+
+
+def _bundle_site(root: Path) -> list[str]:
+    for i in range(8):
+        write(root, f"berita/p{i}/index.html", '<html lang="id"><head><title>Patroli</title></head><body>'
+              '<nav>menu</nav><main data-pagefind-body>'
+              f'<h1>Patroli {i}</h1><span data-pagefind-filter="Provinsi:Bali"></span>'
+              f'<p>pengawasan masa tenang desa nomor {i}</p></main></body></html>')
+    return [f"berita/p{i}/index.html" for i in range(8)]
+
+
+def test_the_command_line_writes_the_bundle_the_python_api_wrote(tmp_path, monkeypatch):
+    # The bundle is written by Pagefind's command line (less CPU than the Python API's
+    # service, bench/PROFIL.md); readers get the same files as through the API.
+    gates.require("pagefind")
+    import asyncio
+
+    from pagefind.index import PagefindIndex
+
+    chunk = _bundle_site(tmp_path / "cli")
+    assert cari.indeks_bundel(tmp_path / "cli", "pagefind", chunk, sidik=False)[0] == 8
+    # The API is handed the pages as the build stages them: the same order, the same place
+    # (Pagefind lists pages in the folder's listing order).
+    staging = Path(tempfile.mkdtemp(prefix="cari-", dir=cari.sementara(tmp_path)))
+    for rel in chunk:
+        (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+        (staging / rel).write_bytes(cari.inti((tmp_path / "cli" / rel).read_bytes()))
+
+    async def through_the_api():
+        config = {"force_language": cari.BAHASA, "output_path": str(tmp_path / "api" / "pagefind")}
+        async with PagefindIndex(config=config) as index:
+            await index.add_directory(str(staging))
+
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(cari.program()))
+    try:
+        asyncio.run(through_the_api())
+    finally:
+        shutil.rmtree(staging)
+    assert gates.differences(tmp_path / "cli" / "pagefind", tmp_path / "api" / "pagefind") == []
+
+
+@pytest.mark.parametrize("where", ["pagefind.yml", "PAGEFIND_EXCLUDE_SELECTORS", "PAGEFIND_ROOT_SELECTOR"])
+def test_no_pagefind_setting_of_the_shell_or_working_folder_changes_the_index(where, tmp_path, monkeypatch):
+    # Pagefind's command line reads a pagefind.yml in its working folder and PAGEFIND_*
+    # variables: on a staff machine either would quietly leave words out of the index.
+    gates.require("pagefind")
+    chunk = _bundle_site(tmp_path / "bersih")
+    cari.indeks_bundel(tmp_path / "bersih", "pagefind", chunk, sidik=False)
+    chunk = _bundle_site(tmp_path / "diganggu")
+    monkeypatch.chdir(tmp_path)
+    if where == "pagefind.yml":
+        (tmp_path / "pagefind.yml").write_text('exclude_selectors: ["p"]\n')
+    else:
+        monkeypatch.setenv(where, "p" if where == "PAGEFIND_EXCLUDE_SELECTORS" else "h1")
+    assert cari.indeks_bundel(tmp_path / "diganggu", "pagefind", chunk, sidik=False)[0] == 8
+    assert gates.differences(tmp_path / "bersih" / "pagefind", tmp_path / "diganggu" / "pagefind") == []
+
+
+def test_a_failing_pagefind_fails_the_bundle_with_what_it_said(tmp_path, monkeypatch):
+    chunk = _bundle_site(tmp_path / "site")
+    broken = tmp_path / "pagefind-rusak"
+    broken.write_text("#!/bin/sh\necho 'Error: Pagefind was not able to build an index.' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    with pytest.raises(RuntimeError, match="Pagefind berhenti dengan kode 1: Error: Pagefind was not able"):
+        cari.indeks_bundel(tmp_path / "site", "pagefind", chunk, sidik=False)
+    assert not (tmp_path / "site" / "pagefind").exists()
 
 
 def test_search_page_says_what_to_do_without_javascript(built):

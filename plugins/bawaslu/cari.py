@@ -7,11 +7,11 @@ pages carry ``data-pagefind-body``) and writes a static index under
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
@@ -116,9 +116,18 @@ def _digest(out: Path, chunk: list[str]) -> str:
     return h.hexdigest()
 
 
-async def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) -> int:
-    from pagefind.index import PagefindIndex
+def program() -> Path:
+    """The Pagefind binary that indexes: ``biner()``, else the Python package's own
+    (pagefind_bin), as the Python API would choose it."""
+    from pagefind.service import get_executable
 
+    found = biner() or get_executable()
+    if found is None:
+        raise RuntimeError("program Pagefind tidak ditemukan: jalankan `make html` untuk memasangnya")
+    return found
+
+
+def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) -> int:
     # Pagefind reads a folder: give it one holding just this bundle's pages, at their
     # site paths, so result URLs are the site's: each page as Pagefind needs it
     # (``inti``), in memory (``sementara``) or beside the site.
@@ -127,12 +136,19 @@ async def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) ->
         (part / rel).parent.mkdir(parents=True, exist_ok=True)
         (part / rel).write_bytes(inti((out / rel).read_bytes()))
     shutil.rmtree(out / folder, ignore_errors=True)
-    if (binary := biner()) is not None:
-        os.environ["PAGEFIND_BINARY_PATH"] = str(binary)  # read by PagefindService()
-    config = {"force_language": BAHASA, "output_path": str(out / folder)}
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(part))
-    return int(result.get("page_count", 0))
+    # The command line, not the Python API: the API drives the same binary as a
+    # service, which wrote the same bundle bytes with about a quarter more CPU
+    # (bench/PROFIL.md). Run in the staging folder, without PAGEFIND_* variables, so
+    # no pagefind.yml of the working directory or setting of the shell changes the index.
+    run = subprocess.run(
+        [str(program()), "--site", str(part), "--output-path", str(out / folder),
+         "--force-language", BAHASA, "--quiet"],
+        cwd=part, env={k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")},
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, errors="replace")
+    if run.returncode != 0:
+        raise RuntimeError(f"Pagefind berhenti dengan kode {run.returncode}: "
+                           f"{(run.stdout + run.stderr).strip()[-2000:]}")
+    return halaman(out, folder) or 0
 
 
 # What Pagefind reads of a page outside its data-pagefind-body element, besides <head>
@@ -210,7 +226,7 @@ def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: tuple[st
     for _ in range(ULANG):
         try:
             with tempfile.TemporaryDirectory(prefix="cari-", dir=tempat) as staging:
-                n = asyncio.run(_index_one(out, folder, chunk, Path(staging)))
+                n = _index_one(out, folder, chunk, Path(staging))
         except OSError:
             if tempat == out.parent:
                 raise
@@ -221,8 +237,10 @@ def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: tuple[st
     raise RuntimeError(f"{folder}/pagefind-entry.json kosong atau rusak setelah {ULANG} percobaan")
 
 
-# Pagefind's Python service stops the binary at most 5 s after the last answer; on a busy
-# machine the index files are then sometimes cut short (an empty pagefind-entry.json, exit 0).
+# Tries per bundle. Through the Python API's service (which stopped the binary at most 5 s
+# after its last answer) the index files were sometimes cut short on a busy machine: an
+# empty pagefind-entry.json, exit 0. The command line writes them before it exits; a bundle
+# that still reads as not whole is indexed again rather than published.
 ULANG = 3
 
 
@@ -238,15 +256,22 @@ def terindeks(out: Path, folder: str = BUNDLE) -> bool:
     return (Path(out) / folder / "pagefind-entry.json").is_file()
 
 
-def utuh(out: Path, folder: str) -> bool:
-    """Whether the index in ``out/folder`` was written whole (its entry file parses)."""
+def halaman(out: Path, folder: str) -> int | None:
+    """The number of pages in the index in ``out/folder``, or None when it was not
+    written whole (its entry file does not parse)."""
     import json
 
     try:
         entry = json.loads((Path(out) / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-        return entry["languages"][BAHASA]["page_count"] >= 0
+        count = entry["languages"][BAHASA]["page_count"]
     except (OSError, ValueError, KeyError, TypeError):
-        return False
+        return None
+    return count if isinstance(count, int) and count >= 0 else None
+
+
+def utuh(out: Path, folder: str) -> bool:
+    """Whether the index in ``out/folder`` was written whole (its entry file parses)."""
+    return halaman(out, folder) is not None
 
 
 _GABUNG = re.compile(r'data-gabung="([^"]*)"')
