@@ -116,6 +116,10 @@ from bawaslu import bersih, jalur  # noqa: E402
 
 JINJA_FILTERS |= {"isi": bersih.isi, "teks": bersih.teks}
 JINJA_GLOBALS["url"] = jalur.url
+# A listed item's markup, made once per build for all the lists it is on.
+from bawaslu.sekali import sekali  # noqa: E402
+
+JINJA_GLOBALS["sekali"] = sekali
 
 # Warm rebuilds: re-read only files whose content hash changed, and keep whole articles
 # (not only the reader's output) in the cache; buletin_tembolok saves them without the
