@@ -65,3 +65,20 @@ def test_an_item_is_listed_the_same_way_on_every_list_page(situs):
     assert pages > 10 and len(seen) > 10
     assert max(shown.values()) >= 4  # its section, topics, region and province at least
     assert {level for level, _ in seen} == {"2", "3"}  # list pages and the home page
+
+
+def test_the_generators_of_one_build_share_what_was_made():
+    # Each Pelican generator has its own Jinja environment; buletin_cepat gives those of
+    # one build one memo (an item on a region page and on a topic page is made once).
+    from bawaslu.sekali import berbagi
+
+    calls, build, next_build = [], {}, {}
+    item = SimpleNamespace(title="Rapat koordinasi")
+    regions, topics, later = environment(calls), environment(calls), environment(calls)
+    berbagi(regions, build)
+    berbagi(topics, build)
+    berbagi(later, next_build)
+    for env in (regions, topics, later):
+        assert env.from_string(LIST).render(items=[item], level=2, SITEURL="") == \
+            "<li><h2>Rapat koordinasi</h2> </li>"
+    assert calls == ["Rapat koordinasi", "Rapat koordinasi"]  # once per build

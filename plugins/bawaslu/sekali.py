@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from jinja2 import pass_context
 
-_MEMO = "_buletin_sekali"  # attribute of the build's Jinja environment (one per build)
+# Where the made markup is kept: an attribute of the build's Jinja environment (Pelican
+# makes them anew for each build). Each generator has its own environment;
+# ``berbagi`` gives those of one build one memo, so an item listed on the region
+# pages and on the topic pages is made once.
+_MEMO = "_buletin_sekali"
+
+
+def berbagi(env, build_context: dict) -> None:
+    """Let ``env`` keep its markup in the memo of the build whose (Pelican) context is
+    ``build_context``: one dict per build, shared by all its generators."""
+    env.__dict__[_MEMO] = build_context.setdefault(_MEMO, {})
 
 
 def _kunci(value):

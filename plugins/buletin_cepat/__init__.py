@@ -7,7 +7,8 @@ Each one removes work the profile of a 10,000-item build showed (bench/PROFIL.md
   The lists get a set-backed membership test; author lists are emptied when
   author pages are not published (``AUTHOR_SAVE_AS = ""``).
 - The date filters (``tanggal``, ``bulan``: babel) are memoised per build, on the date;
-  so are ``garis_miring`` and ``label``, on their arguments.
+  so are ``garis_miring`` and ``label``, on their arguments. The generators of a build
+  share one memo of listed items' markup (``bawaslu.sekali``; each has its own otherwise).
 - Warm rebuilds (CACHE_CONTENT with LOAD_CONTENT_CACHE): an unchanged item page is
   not rendered again (``write_changed_articles``), and neither is any other page when
   no record changed but in its body (``PenulisHangat``).
@@ -39,7 +40,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pelican
-from bawaslu import tembolok
+from bawaslu import sekali, tembolok
 from pelican import signals
 from pelican.writers import Writer
 
@@ -119,6 +120,7 @@ def memoise_filters(generator) -> None:
     env = getattr(generator, "env", None)
     if env is None:
         return
+    sekali.berbagi(env, generator.context)  # one memo of listed items for all generators
     for names, memo in ((PURE_FILTERS, _per_tanggal), (PURE_TEXT_FILTERS, _per_nilai)):
         for name in names:
             f = env.filters.get(name)
