@@ -116,6 +116,7 @@ from bawaslu import bersih, jalur  # noqa: E402
 
 JINJA_FILTERS |= {"isi": bersih.isi, "teks": bersih.teks}
 JINJA_GLOBALS["url"] = jalur.url
+JINJA_GLOBALS["menu_aktif"] = jalur.menu_aktif
 # A listed item's markup, made once per build for all the lists it is on.
 from bawaslu.sekali import sekali  # noqa: E402
 

@@ -82,3 +82,28 @@ def test_the_generators_of_one_build_share_what_was_made():
         assert env.from_string(LIST).render(items=[item], level=2, SITEURL="") == \
             "<li><h2>Rapat koordinasi</h2> </li>"
     assert calls == ["Rapat koordinasi", "Rapat koordinasi"]  # once per build
+
+
+def test_the_menu_marks_the_page_shown_and_every_page_has_the_same_header_and_footer(situs):
+    # The header and footer are made once per build (base.html through sekali): the menu
+    # item of the page itself is still marked, on that page only.
+    menu = re.compile(r'<nav aria-label="Menu utama">.*?</nav>', re.DOTALL)
+    footer = re.compile(r'<footer class="situs">.*?</footer>', re.DOTALL)
+    marked, footers, plain = {}, set(), set()
+    for page in sorted(situs.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if 'class="lewati"' not in text:
+            continue  # not a site page (e.g. the editor)
+        nav = menu.search(text).group(0)
+        footers.add(footer.search(text).group(0))
+        current = re.findall(r'<a href="([^"]*)" aria-current="page">', nav)
+        address = "/" + page.relative_to(situs).as_posix().removesuffix("index.html")
+        if current:
+            assert current == [address], f"{page}: menu menandai {current}"
+            marked[address] = nav
+        else:
+            plain.add(nav)
+    assert {"/berita/", "/putusan/", "/cari/"} <= set(marked)
+    assert len(plain) == 1 and len(footers) == 1
+    for address, nav in marked.items():  # the same menu but for that one item
+        assert nav.replace(' aria-current="page"', "") in plain

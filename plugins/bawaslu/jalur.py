@@ -70,6 +70,13 @@ def url(context, path: str = "") -> str:
     return alamat(siteurl, path)
 
 
+@pass_context
+def menu_aktif(context, halaman: str) -> str:
+    """Jinja global: ``halaman`` (a page's address without index.html) when it is one of
+    the main menu's addresses, whose item is then marked as the current page; else ""."""
+    return halaman if any(href == halaman for _, href in context.get("MENU", ())) else ""
+
+
 def daftar_wilayah(w: Wilayah, jenis: str) -> str:
     """The full list of a region's news (``jenis="berita"``) or case records
     (``"putusan"``), its own and its descendants': ``wilayah/<slug>/berita/``;
