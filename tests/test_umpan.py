@@ -321,3 +321,43 @@ def test_a_missing_feeds_plugin_fails_the_build(content, tmp_path):
     result = run_pelican(content, tmp_path / "out", str(conf))
     assert result.returncode != 0
     assert "tautan_umpan" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("pretty", [True, False])
+def test_an_entry_in_several_feeds_is_written_as_feedgen_writes_it(pretty):
+    # bawaslu.umpan builds each entry's XML once and moves it from feed to feed: every
+    # feed must still read as if feedgen had built the entry for it alone.
+    from datetime import datetime, timezone
+
+    from bawaslu.umpan import _FeedEntry
+    from feedgen.entry import FeedEntry
+    from feedgen.feed import FeedGenerator
+
+    def feeds(cls):
+        entries = []
+        for i in range(3):
+            e = cls()
+            e.guid(f"https://contoh.test/berita/{i}/", permalink=True)
+            e.title(f"Patroli <{i}> & rapat")
+            e.link(href=f"https://contoh.test/berita/{i}/", rel="alternate", type="text/html")
+            e.published(datetime(2024, 6, 14 + i, tzinfo=timezone.utc))
+            e.updated(datetime(2024, 6, 15 + i, tzinfo=timezone.utc))
+            e.summary(f"Ringkasan {i}")
+            e.content(f"<p>Isi {i}</p>", type="html")
+            e.category([{"term": "kota-padang", "label": "Kota Padang"}])
+            entries.append(e)
+        written = []
+        for name, held in (("nasional", entries), ("padang", entries[1:]), ("bukittinggi", entries[:1])):
+            for fmt in ("atom", "rss"):
+                fg = FeedGenerator()
+                fg.id(f"https://contoh.test/feeds/{name}.atom.xml")
+                fg.title(name)
+                fg.description(name)
+                fg.link(href=f"https://contoh.test/wilayah/{name}/", rel="alternate")
+                fg.updated(datetime(2024, 6, 20, tzinfo=timezone.utc))
+                for e in held:
+                    fg.add_entry(e, order="append")
+                written.append(fg.atom_str(pretty=pretty) if fmt == "atom" else fg.rss_str(pretty=pretty))
+        return written
+
+    assert feeds(_FeedEntry) == feeds(FeedEntry)

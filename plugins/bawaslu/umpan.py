@@ -290,6 +290,25 @@ def entri(item: Item, base: str, status: bool = False) -> Entri:
 # --- feedgen -----------------------------------------------------------------
 
 
+class _FeedEntry(FeedEntry):
+    """A feedgen entry whose Atom and RSS elements are built once: the feeds that hold
+    it are serialised one after the other, and appending the element to the next
+    feed's tree moves it out of the last one's (lxml), so each feed writes the same
+    bytes as with an element of its own (feedgen builds one per feed and entry)."""
+
+    _atom = _rss = None
+
+    def atom_entry(self, extensions=True):
+        if self._atom is None:
+            self._atom = super().atom_entry(extensions)
+        return self._atom
+
+    def rss_entry(self, extensions=True):
+        if self._rss is None:
+            self._rss = super().rss_entry(extensions)
+        return self._rss
+
+
 class Penyusun:
     """Builds feed files; each entry is built once and shared by every feed holding it."""
 
@@ -301,7 +320,7 @@ class Penyusun:
         key = (item.url, status)
         if key not in self._entries:
             e = entri(item, self.base, status)
-            fe = FeedEntry()
+            fe = _FeedEntry()
             # dc:creator: RSS authors need no e-mail (registered directly: load_extension
             # searches for a module on every call)
             fe.register_extension("dc", DcEntryExtension, atom=False, rss=True)
