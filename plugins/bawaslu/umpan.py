@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -310,11 +311,16 @@ class _FeedEntry(FeedEntry):
 
 
 class Penyusun:
-    """Builds feed files; each entry is built once and shared by every feed holding it."""
+    """Builds feed files; each entry is built once and shared by every feed holding it.
 
-    def __init__(self, base: str, sitename: str, terbaru: datetime):
+    ``sisa``: how many of the feeds to be built hold each entry ((url, status) -> count).
+    An entry is dropped, with its XML elements, once the last of them is built: at
+    100,000 items they would otherwise all be kept to the end."""
+
+    def __init__(self, base: str, sitename: str, terbaru: datetime, sisa: Counter | None = None):
         self.base, self.sitename, self.terbaru = base, sitename, terbaru
         self._entries: dict[tuple[str, bool], tuple[Entri, FeedEntry]] = {}
+        self._sisa = sisa
 
     def entry(self, item: Item, status: bool) -> tuple[Entri, FeedEntry]:
         key = (item.url, status)
@@ -336,6 +342,18 @@ class Penyusun:
             fe.dc.dc_creator(list(e.penulis))
             self._entries[key] = (e, fe)
         return self._entries[key]
+
+    def tulis(self, umpan: Umpan) -> tuple[bytes, bytes]:
+        """A feed's Atom and RSS bytes."""
+        atom = self.feed(umpan, "atom").atom_str(pretty=True)
+        rss = _xml_lang(self.feed(umpan, "rss").rss_str(pretty=True))
+        if self._sisa is not None:
+            for i in umpan.items:
+                key = (i.url, umpan.status)
+                self._sisa[key] -= 1
+                if self._sisa[key] <= 0:
+                    self._entries.pop(key, None)
+        return atom, rss
 
     def feed(self, umpan: Umpan, fmt: str) -> FeedGenerator:
         entries = [self.entry(i, umpan.status) for i in umpan.items]
@@ -361,13 +379,6 @@ class Penyusun:
     # shows its XML; each feed links its HTML page (rel="alternate" type="text/html",
     # in RSS the channel <link>), and /feeds/ is the readable guide.
 
-    def atom(self, umpan: Umpan) -> bytes:
-        return self.feed(umpan, "atom").atom_str(pretty=True)
-
-    def rss(self, umpan: Umpan) -> bytes:
-        return _xml_lang(self.feed(umpan, "rss").rss_str(pretty=True))
-
-
 def _xml_lang(data: bytes) -> bytes:
     """``xml:lang="id"`` on the RSS root (feedgen writes it on Atom only).
 
@@ -386,12 +397,12 @@ def files(kat: Katalog, base: str, sitename: str, cache: dict | None = None) -> 
     feed whose title and entries are unchanged is not built again. The dict is
     replaced by this build's feeds.
     """
-    penyusun = Penyusun(base, sitename, kat.terbaru)
     out = {}
     item_digest: dict[str, bytes] = {}
     before = dict(cache or {})
     if cache is not None:
         cache.clear()
+    build = []  # (feed, its key in the cache): the feeds not kept from the last build
     for u in kat.semua:
         key = None
         if cache is not None:
@@ -406,11 +417,14 @@ def files(kat: Katalog, base: str, sitename: str, cache: dict | None = None) -> 
                 _, out[u.atom_path], out[u.rss_path] = before[u.key]
                 cache[u.key] = before[u.key]
                 continue
-        out[u.atom_path] = penyusun.atom(u)
-        out[u.rss_path] = penyusun.rss(u)
+        build.append((u, key))
+    sisa = Counter((i.url, u.status) for u, _ in build for i in u.items)
+    penyusun = Penyusun(base, sitename, kat.terbaru, sisa)
+    for u, key in build:
+        out[u.atom_path], out[u.rss_path] = penyusun.tulis(u)
         if cache is not None:
             cache[u.key] = (key, out[u.atom_path], out[u.rss_path])
-    return out
+    return {path: out[path] for u in kat.semua for path in (u.atom_path, u.rss_path)}
 
 
 # --- OPML --------------------------------------------------------------------
