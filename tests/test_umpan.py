@@ -327,7 +327,7 @@ def test_a_missing_feeds_plugin_fails_the_build(content, tmp_path):
 def test_an_entry_in_several_feeds_is_written_as_feedgen_writes_it(pretty):
     # bawaslu.umpan builds each entry's XML once and moves it from feed to feed: every
     # feed must still read as if feedgen had built the entry for it alone.
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from bawaslu.umpan import _FeedEntry
     from feedgen.entry import FeedEntry
@@ -340,8 +340,8 @@ def test_an_entry_in_several_feeds_is_written_as_feedgen_writes_it(pretty):
             e.guid(f"https://contoh.test/berita/{i}/", permalink=True)
             e.title(f"Patroli <{i}> & rapat")
             e.link(href=f"https://contoh.test/berita/{i}/", rel="alternate", type="text/html")
-            e.published(datetime(2024, 6, 14 + i, tzinfo=timezone.utc))
-            e.updated(datetime(2024, 6, 15 + i, tzinfo=timezone.utc))
+            e.published(datetime(2024, 6, 14 + i, tzinfo=UTC))
+            e.updated(datetime(2024, 6, 15 + i, tzinfo=UTC))
             e.summary(f"Ringkasan {i}")
             e.content(f"<p>Isi {i}</p>", type="html")
             e.category([{"term": "kota-padang", "label": "Kota Padang"}])
@@ -354,7 +354,7 @@ def test_an_entry_in_several_feeds_is_written_as_feedgen_writes_it(pretty):
                 fg.title(name)
                 fg.description(name)
                 fg.link(href=f"https://contoh.test/wilayah/{name}/", rel="alternate")
-                fg.updated(datetime(2024, 6, 20, tzinfo=timezone.utc))
+                fg.updated(datetime(2024, 6, 20, tzinfo=UTC))
                 for e in held:
                     fg.add_entry(e, order="append")
                 written.append(fg.atom_str(pretty=pretty) if fmt == "atom" else fg.rss_str(pretty=pretty))

@@ -144,7 +144,7 @@ def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) -> int:
         [str(program()), "--site", str(part), "--output-path", str(out / folder),
          "--force-language", BAHASA, "--quiet"],
         cwd=part, env={k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")},
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, errors="replace")
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, errors="replace", check=False)
     if run.returncode != 0:
         raise RuntimeError(f"Pagefind berhenti dengan kode {run.returncode}: "
                            f"{(run.stdout + run.stderr).strip()[-2000:]}")
