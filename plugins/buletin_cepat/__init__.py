@@ -6,9 +6,9 @@ Each one removes work the profile of a 10,000-item build showed (bench/PROFIL.md
   ``[a for a in dates if a in articles]``, a list scan per article: quadratic.
   The lists get a set-backed membership test; author lists are emptied when
   author pages are not published (``AUTHOR_SAVE_AS = ""``).
-- The date filters (``tanggal``, ``bulan``: babel) are memoised per build, on the date;
-  so are ``garis_miring`` and ``label``, on their arguments. The generators of a build
-  share one memo of listed items' markup (``bawaslu.sekali``; each has its own otherwise).
+- ``garis_miring`` and ``label`` are memoised per build, on their arguments (the date
+  filters memoise themselves: ``bawaslu.tanggal``). The generators of a build share one
+  memo of listed items' markup (``bawaslu.sekali``; each has its own otherwise).
 - Warm rebuilds (CACHE_CONTENT with LOAD_CONTENT_CACHE): an unchanged item page is
   not rendered again (``write_changed_articles``), and neither is any other page when
   no record changed but in its body (``PenulisHangat``).
@@ -36,7 +36,6 @@ import os
 import sys
 import threading
 from collections import defaultdict
-from datetime import datetime
 from pathlib import Path
 
 import pelican
@@ -79,27 +78,9 @@ def fast_groupings(generator) -> None:
     generator.context["categories"] = generator.categories
 
 
-# Pure filters of the project (pelicanconf.JINJA_FILTERS): the same date gives the same
-# text, and a 10,000-item site formats each date many times (babel is slow). They print
-# the day only, so they are memoised on the date: items' datetimes differ in their time
-# (a cache keyed on the datetime would miss nearly every time).
-PURE_FILTERS = ("tanggal", "bulan")
 # Pure filters of other values, called for every row of every item page: memoised on
 # their arguments (typed: True and 1 print differently); unhashable ones are not cached.
 PURE_TEXT_FILTERS = ("garis_miring", "label")
-
-
-def _per_tanggal(f):
-    cached = functools.lru_cache(maxsize=4096)(f)
-
-    @functools.wraps(f)
-    def filter_(value):
-        if isinstance(value, datetime):
-            value = value.date()  # what babel's format_date does, so the text is the same
-        return cached(value)
-
-    filter_.cache_info = cached.cache_info
-    return filter_
 
 
 def _per_nilai(f):
@@ -121,11 +102,10 @@ def memoise_filters(generator) -> None:
     if env is None:
         return
     sekali.berbagi(env, generator.context)  # one memo of listed items for all generators
-    for names, memo in ((PURE_FILTERS, _per_tanggal), (PURE_TEXT_FILTERS, _per_nilai)):
-        for name in names:
-            f = env.filters.get(name)
-            if f is not None and not hasattr(f, "cache_info"):
-                env.filters[name] = memo(f)
+    for name in PURE_TEXT_FILTERS:
+        f = env.filters.get(name)
+        if f is not None and not hasattr(f, "cache_info"):
+            env.filters[name] = _per_nilai(f)
 
 
 def write_changed_articles(generator) -> None:
