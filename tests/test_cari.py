@@ -117,14 +117,9 @@ def test_pages_are_staged_in_memory_else_beside_the_site(tmp_path, monkeypatch):
     # In memory (/dev/shm) the site's disk sees no folder created and removed per page;
     # without it, or when it is full, the pages are written beside the site. The
     # search finds the same pages (the same fragments) from either place.
-    def site(name):
-        root = tmp_path / name / "site"
-        for i in range(12):
-            write(root, f"berita/p{i}/index.html", '<html lang="id"><body><main data-pagefind-body>'
-                  f'<h1>Patroli {i}</h1><p>pengawasan masa tenang desa {i}</p></main></body></html>')
-        return root
-
-    chunk = [f"berita/p{i}/index.html" for i in range(12)]
+    in_memory, full, no_memory = (tmp_path / name / "site" for name in ("a", "b", "c"))
+    chunk = _bundle_site(in_memory)
+    assert _bundle_site(full) == _bundle_site(no_memory) == chunk
     staged, full_memory = [], []
     real = cari._index_one
 
@@ -138,19 +133,18 @@ def test_pages_are_staged_in_memory_else_beside_the_site(tmp_path, monkeypatch):
     memori.mkdir()
     monkeypatch.setattr(cari, "MEMORI", memori)
     monkeypatch.setattr(cari, "_index_one", spy)
-    in_memory, full, no_memory = site("a"), site("b"), site("c")
-    assert cari.indeks_bundel(in_memory, "pagefind", chunk, sidik=False)[0] == 12
+    assert cari.indeks_bundel(in_memory, "pagefind", chunk, sidik=False)[0] == 8
     assert staged == [memori]
     full_memory.append(True)
-    assert cari.indeks_bundel(full, "pagefind", chunk, sidik=False)[0] == 12
+    assert cari.indeks_bundel(full, "pagefind", chunk, sidik=False)[0] == 8
     assert staged[1:] == [memori, full.parent]  # memory full: beside the site
     monkeypatch.setattr(cari, "MEMORI", tmp_path / "tidak-ada")
-    assert cari.indeks_bundel(no_memory, "pagefind", chunk, sidik=False)[0] == 12
+    assert cari.indeks_bundel(no_memory, "pagefind", chunk, sidik=False)[0] == 8
     assert staged[3:] == [no_memory.parent]
     assert list(memori.iterdir()) == [] and sorted(p.name for p in no_memory.parent.iterdir()) == ["site"]
     fragments = [sorted(p.read_bytes() for p in (s / "pagefind" / "fragment").iterdir())
                  for s in (in_memory, full, no_memory)]
-    assert fragments[0] == fragments[1] == fragments[2] and len(fragments[0]) == 12
+    assert fragments[0] == fragments[1] == fragments[2] and len(fragments[0]) == 8
 
 
 def test_item_pages_are_indexed_without_their_surroundings_into_the_same_bytes(built, tmp_path, monkeypatch):
@@ -287,15 +281,20 @@ def test_no_pagefind_setting_of_the_shell_or_working_folder_changes_the_index(wh
     assert gates.differences(tmp_path / "bersih" / "pagefind", tmp_path / "diganggu" / "pagefind") == []
 
 
-def test_a_failing_pagefind_fails_the_bundle_with_what_it_said(tmp_path, monkeypatch):
+@pytest.mark.parametrize("script, said", [
+    ("echo 'Error: Pagefind was not able to build an index.' >&2\nexit 1",
+     "Pagefind berhenti dengan kode 1: Error: Pagefind was not able"),
+    ("exit 0", "pagefind/pagefind-entry.json kosong atau rusak setelah Pagefind selesai"),  # wrote nothing
+])
+def test_a_failing_pagefind_fails_the_bundle_with_what_it_said(script, said, tmp_path, monkeypatch):
     chunk = _bundle_site(tmp_path / "site")
     broken = tmp_path / "pagefind-rusak"
-    broken.write_text("#!/bin/sh\necho 'Error: Pagefind was not able to build an index.' >&2\nexit 1\n")
+    broken.write_text(f"#!/bin/sh\n{script}\n")
     broken.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
-    with pytest.raises(RuntimeError, match="Pagefind berhenti dengan kode 1: Error: Pagefind was not able"):
+    with pytest.raises(RuntimeError, match=said):
         cari.indeks_bundel(tmp_path / "site", "pagefind", chunk, sidik=False)
-    assert not (tmp_path / "site" / "pagefind").exists()
+    assert not (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
 
 
 def test_search_page_says_what_to_do_without_javascript(built):

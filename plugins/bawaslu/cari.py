@@ -127,7 +127,7 @@ def program() -> Path:
     return found
 
 
-def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) -> int:
+def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) -> int | None:
     # Pagefind reads a folder: give it one holding just this bundle's pages, at their
     # site paths, so result URLs are the site's: each page as Pagefind needs it
     # (``inti``), in memory (``sementara``) or beside the site.
@@ -148,7 +148,7 @@ def _index_one(out: Path, folder: str, chunk: list[str], staging: Path) -> int:
     if run.returncode != 0:
         raise RuntimeError(f"Pagefind berhenti dengan kode {run.returncode}: "
                            f"{(run.stdout + run.stderr).strip()[-2000:]}")
-    return halaman(out, folder) or 0
+    return halaman(out, folder)  # None: not written whole
 
 
 # What Pagefind reads of a page outside its data-pagefind-body element, besides <head>
@@ -222,26 +222,20 @@ def indeks_bundel(out: Path, folder: str, chunk: list[str], sebelumnya: tuple[st
     digest = _digest(out, chunk) if sidik or sebelumnya else ""
     if sebelumnya and digest == sebelumnya[1] and utuh(out, folder):
         return 0, (stamp, digest)
+    def index_in(tempat: Path) -> int | None:
+        with tempfile.TemporaryDirectory(prefix="cari-", dir=tempat) as staging:
+            return _index_one(out, folder, chunk, Path(staging))
+
     tempat = sementara(out)
-    for _ in range(ULANG):
-        try:
-            with tempfile.TemporaryDirectory(prefix="cari-", dir=tempat) as staging:
-                n = _index_one(out, folder, chunk, Path(staging))
-        except OSError:
-            if tempat == out.parent:
-                raise
-            tempat = out.parent  # memory full (a small /dev/shm): beside the site
-            continue
-        if utuh(out, folder):
-            return n, (stamp, digest)
-    raise RuntimeError(f"{folder}/pagefind-entry.json kosong atau rusak setelah {ULANG} percobaan")
-
-
-# Tries per bundle. Through the Python API's service (which stopped the binary at most 5 s
-# after its last answer) the index files were sometimes cut short on a busy machine: an
-# empty pagefind-entry.json, exit 0. The command line writes them before it exits; a bundle
-# that still reads as not whole is indexed again rather than published.
-ULANG = 3
+    try:
+        n = index_in(tempat)
+    except OSError:
+        if tempat == out.parent:
+            raise
+        n = index_in(out.parent)  # memory full (a small /dev/shm): beside the site
+    if n is None:  # Pagefind said it was done, but its entry file does not parse
+        raise RuntimeError(f"{folder}/pagefind-entry.json kosong atau rusak setelah Pagefind selesai")
+    return n, (stamp, digest)
 
 
 def bersihkan(out: Path, keep) -> None:
