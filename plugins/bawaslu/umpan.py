@@ -311,16 +311,14 @@ class _FeedEntry(FeedEntry):
 
 
 class Penyusun:
-    """Builds feed files; each entry is built once and shared by every feed holding it.
+    """Builds the files of ``feeds``; each entry is built once and shared by every feed
+    holding it, and dropped, with its XML elements, after the last of them is written
+    (at 100,000 items they would otherwise all be kept to the end)."""
 
-    ``sisa``: how many of the feeds to be built hold each entry ((url, status) -> count).
-    An entry is dropped, with its XML elements, once the last of them is built: at
-    100,000 items they would otherwise all be kept to the end."""
-
-    def __init__(self, base: str, sitename: str, terbaru: datetime, sisa: Counter | None = None):
+    def __init__(self, base: str, sitename: str, terbaru: datetime, feeds: list[Umpan]):
         self.base, self.sitename, self.terbaru = base, sitename, terbaru
         self._entries: dict[tuple[str, bool], tuple[Entri, FeedEntry]] = {}
-        self._sisa = sisa
+        self._sisa = Counter((i.url, u.status) for u in feeds for i in u.items)  # feeds left
 
     def entry(self, item: Item, status: bool) -> tuple[Entri, FeedEntry]:
         key = (item.url, status)
@@ -347,12 +345,11 @@ class Penyusun:
         """A feed's Atom and RSS bytes."""
         atom = self.feed(umpan, "atom").atom_str(pretty=True)
         rss = _xml_lang(self.feed(umpan, "rss").rss_str(pretty=True))
-        if self._sisa is not None:
-            for i in umpan.items:
-                key = (i.url, umpan.status)
-                self._sisa[key] -= 1
-                if self._sisa[key] <= 0:
-                    self._entries.pop(key, None)
+        for i in umpan.items:
+            key = (i.url, umpan.status)
+            self._sisa[key] -= 1
+            if self._sisa[key] <= 0:
+                self._entries.pop(key, None)
         return atom, rss
 
     def feed(self, umpan: Umpan, fmt: str) -> FeedGenerator:
@@ -418,13 +415,12 @@ def files(kat: Katalog, base: str, sitename: str, cache: dict | None = None) -> 
                 cache[u.key] = before[u.key]
                 continue
         build.append((u, key))
-    sisa = Counter((i.url, u.status) for u, _ in build for i in u.items)
-    penyusun = Penyusun(base, sitename, kat.terbaru, sisa)
+    penyusun = Penyusun(base, sitename, kat.terbaru, [u for u, _ in build])
     for u, key in build:
         out[u.atom_path], out[u.rss_path] = penyusun.tulis(u)
         if cache is not None:
             cache[u.key] = (key, out[u.atom_path], out[u.rss_path])
-    return {path: out[path] for u in kat.semua for path in (u.atom_path, u.rss_path)}
+    return out
 
 
 # --- OPML --------------------------------------------------------------------
