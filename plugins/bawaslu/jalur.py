@@ -71,9 +71,11 @@ def url(context, path: str = "") -> str:
 
 
 @pass_context
-def menu_aktif(context, halaman: str) -> str:
-    """Jinja global: ``halaman`` (a page's address without index.html) when it is one of
-    the main menu's addresses, whose item is then marked as the current page; else ""."""
+def menu_aktif(context, output_file: str | None) -> str:
+    """Jinja global: the main menu's address of the page written to ``output_file``
+    (``berita/index.html`` -> ``berita/``), whose item is marked as the current page;
+    "" for a page that is not in the menu."""
+    halaman = (output_file or "").replace("index.html", "")
     return halaman if any(href == halaman for _, href in context.get("MENU", ())) else ""
 
 

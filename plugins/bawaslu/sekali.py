@@ -23,7 +23,7 @@ _MEMO = "_buletin_sekali"
 def berbagi(env, build_context: dict) -> None:
     """Let ``env`` keep its markup in the memo of the build whose (Pelican) context is
     ``build_context``: one dict per build, shared by all its generators."""
-    env.__dict__[_MEMO] = build_context.setdefault(_MEMO, {})
+    setattr(env, _MEMO, build_context.setdefault(_MEMO, {}))
 
 
 def _kunci(value):
@@ -34,10 +34,10 @@ def _kunci(value):
 @pass_context
 def sekali(context, macro, *args):
     """``macro(*args)``, called once per build for the same macro and arguments."""
-    env = context.environment
-    memo = env.__dict__.get(_MEMO)
-    if memo is None:
-        memo = env.__dict__[_MEMO] = {}
+    memo = getattr(context.environment, _MEMO, None)
+    if memo is None:  # no berbagi (buletin_cepat not loaded): this environment's own
+        memo = {}
+        setattr(context.environment, _MEMO, memo)
     key = (macro.name, context.get("SITEURL", ""), *map(_kunci, args))
     hit = memo.get(key)
     if hit is None:
