@@ -59,6 +59,7 @@ def test_an_item_is_listed_the_same_way_on_every_list_page(situs):
             pages += 1
             for entry in ENTRY.findall(block):
                 level, href = LINK.search(entry).groups()
+                assert level == ("3" if page == situs / "index.html" else "2"), f"{href} di {page}"
                 first = seen.setdefault((level, href), (entry, str(page.relative_to(situs))))
                 shown[level, href] = shown.get((level, href), 0) + 1
                 assert entry == first[0], f"{href} tampil berbeda di {page} dan {first[1]}"
