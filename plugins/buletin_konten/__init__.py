@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from bawaslu import bersih, daftarisi, konten, sebaris, skema
+from bawaslu import bersih, blok, daftarisi, konten, sebaris, skema
 from bawaslu.arsip import Arsip, urutan_terbaru
 from bawaslu.wilayah import registry
 from markdown import Markdown
@@ -82,6 +82,7 @@ class BuletinReader(BaseReader):
             if not sebaris.pasang(self._md):  # the same HTML either way; only slower
                 log.debug("buletin_konten: pola sebaris Markdown tidak dikenal, jalur cepat tidak dipasang")
             daftarisi.pasang(self._md)  # the same HTML; no table of contents built for nothing
+            blok.pasang(self._md)  # the same HTML; block processors skip blocks they cannot match
         self._md.reset()
         return self._md.convert(text)
 
