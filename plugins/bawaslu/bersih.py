@@ -117,17 +117,26 @@ def bersihkan(html: str, situs: str = "") -> str:
     if (situs, html) in _BERSIH:
         return html  # already the output of this function: sanitising is idempotent
 
+    clean = _pembersih(situs).clean(html)
+    catat(clean, situs)
+    return clean
+
+
+@functools.lru_cache(maxsize=8)
+def _pembersih(situs: str) -> nh3.Cleaner:
+    """The allowlist as one reusable nh3 sanitiser per site address: ``nh3.clean``
+    builds it again on every call, which was more than half of its time on an item's
+    body (bench/PROFIL.md)."""
+
     def keep(tag, attr, value):
         return value if _attribute_ok(tag, attr, value, situs) else None
 
-    clean = nh3.clean(
-        html, tags=set(TAGS), clean_content_tags=set(CONTENT_REMOVED),
+    return nh3.Cleaner(
+        tags=set(TAGS), clean_content_tags=set(CONTENT_REMOVED),
         attributes={k: set(v) for k, v in ATTRIBUTES.items()}, attribute_filter=keep,
         strip_comments=True, link_rel=None, url_schemes=set(URL_SCHEMES),
         filter_style_properties=set(STYLE_PROPERTIES),
     )
-    catat(clean, situs)
-    return clean
 
 
 # Outputs of bersihkan in this process: the body sanitised when it is read is not
