@@ -83,8 +83,8 @@ CONSTRUCTS = [
     "Baris pertama  \nbaris kedua setelah dua spasi.",
     "*miring* dan **tebal** dan _garis_ dan __dua__",
     "kode `a < b` dan \\*bukan miring\\*",
-    "[tautan](https://bawaslu.go.id) dan ![gambar](/gambar/a.png) dan [rujukan][1]\n\n"
-    "[1]: https://example.org",
+    ("[tautan](https://bawaslu.go.id) dan ![gambar](/gambar/a.png) dan [rujukan][1]\n\n"
+     "[1]: https://example.org"),
     "<https://example.org> dan <warga@example.org>",
     "a &amp; b &#169; &copy; dan & sendiri",
     "Catatan kaki[^1].\n\n[^1]: Isi catatan.",
