@@ -2,7 +2,8 @@
 
 Reads every Nth Markdown file of a content folder through the schema, step by
 step as ``skema.baca`` does, and prints the CPU milliseconds per file of each
-step, then Markdown alone on the same bodies. It prints figures; nothing is
+step, then what a reading worker adds (pickling the items back to the main process)
+and Markdown alone on the same bodies. It prints figures; nothing is
 asserted.
 
     .venv/bin/python bench/baca.py CONTENT [--setiap 10]
@@ -11,8 +12,10 @@ asserted.
 from __future__ import annotations
 
 import argparse
+import pickle
 import sys
 import time
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +32,7 @@ def main(argv=None) -> int:
 
     from bawaslu import konten, penjaga, skema
     from buletin_konten import BuletinReader
+    from buletin_paralel import BLOK_BACA
 
     root = args.content.resolve()
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(root)})
@@ -43,7 +47,7 @@ def main(argv=None) -> int:
         spent[name] = spent.get(name, 0.0) + time.process_time() - t
         return value
 
-    bodies = []
+    bodies, items = [], []
     for rel in files:
         data = (root / rel).read_bytes()
         jenis = skema.jenis_of(rel)
@@ -52,8 +56,13 @@ def main(argv=None) -> int:
         nilai = step("Pembaca (fields)", lambda: skema.Pembaca(b, jenis, ctx).run())
         step("penjaga (guard)", penjaga.periksa, b, jenis)
         if not b.masalah:
-            step("_item (Markdown, nh3, summary)", skema._item, b, jenis, nilai, ctx, "")
+            items.append(step("_item (Markdown, nh3, summary)", skema._item, b, jenis, nilai, ctx, ""))
         bodies.append(b.body)
+    # What a reading worker adds (buletin_paralel): each block's items pickled to the main
+    # process as one list, as multiprocessing's pool sends them, and unpickled there.
+    for i in range(0, len(items), BLOK_BACA):
+        blob = step("(pickle, in a reading worker)", ForkingPickler.dumps, items[i:i + BLOK_BACA])
+        step("(unpickle, in the main process)", pickle.loads, blob)
     markdown_only = time.process_time()
     for body in bodies:
         reader.markdown(body)
